@@ -1,0 +1,1 @@
+//! The compiled-in gazetteer (data files under `src/data/`).
