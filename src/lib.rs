@@ -29,7 +29,7 @@ pub mod times;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use model::{Annotation, DocInput, Document};
 use std::fmt;
