@@ -1,9 +1,281 @@
 //! Dated happenings merged into one timeline across sources.
+//!
+//! A sentence that carries a resolved date and an event word (talks, meeting,
+//! attack, statement … from `data/event_triggers.tsv`) is an event: its date
+//! is the date the sentence names, its place the place it happens *in* (a
+//! place mention after في or with the ب proclitic), its participants the
+//! people and organisations in it. The same happening told by several
+//! sources (same date and class, sharing a participant or the place) becomes
+//! one item with every source's evidence.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::calendar::Date;
 use crate::claims::Claims;
-use crate::model::{Mention, Time, TimelineItem};
+use crate::model::{Entity, Evidence, Mention, Time, TimelineItem};
+use crate::normalize::normalize;
+use crate::tokenize::{sentences, stems, tokenize};
 use crate::DocText;
 
-pub fn timeline(_docs: &[DocText], _mentions: &[Vec<Mention>], _times: &[Vec<Time>], _claims: &[Claims]) -> Vec<TimelineItem> {
-    Vec::new()
+struct Trigger {
+    class: &'static str,
+    label: &'static str,
+    planned: bool,
+}
+
+/// Trigger words: exact normalised stems, and prefixes (forms ending in `*`).
+struct Triggers {
+    exact: HashMap<String, usize>,
+    prefixes: Vec<(String, usize)>,
+    list: Vec<Trigger>,
+}
+
+fn triggers() -> &'static Triggers {
+    static T: OnceLock<Triggers> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Triggers { exact: HashMap::new(), prefixes: Vec::new(), list: Vec::new() };
+        for line in include_str!("data/event_triggers.tsv").lines() {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() != 4 {
+                continue;
+            }
+            let k = t.list.len();
+            t.list.push(Trigger { class: cols[0], label: cols[1], planned: cols[2] == "yes" });
+            for form in cols[3].split('|') {
+                // Multi-word forms are matched on their first word only.
+                let first = form.split(' ').next().unwrap_or(form);
+                match first.strip_suffix('*') {
+                    Some(p) => t.prefixes.push((normalize(p), k)),
+                    None => {
+                        t.exact.entry(normalize(first)).or_insert(k);
+                    }
+                }
+            }
+        }
+        t
+    })
+}
+
+impl Triggers {
+    /// The trigger a word is, trying each reading of its proclitics.
+    fn of(&self, norm: &str) -> Option<usize> {
+        for (_, stem) in stems(norm) {
+            if let Some(&k) = self.exact.get(&stem) {
+                return Some(k);
+            }
+            if let Some(&(_, k)) = self.prefixes.iter().find(|(p, _)| stem.starts_with(p.as_str()) && stem.len() >= p.len()) {
+                return Some(k);
+            }
+        }
+        None
+    }
+}
+
+/// The calendar date a time value starts on, for ordering and "planned".
+fn first_day(value: &str) -> Option<Date> {
+    let v = value.split('/').next()?;
+    let v = v.split('T').next()?;
+    match v.len() {
+        10 => Date::parse_iso(v),
+        7 => Date::parse_iso(&format!("{v}-01")),
+        4 => Date::parse_iso(&format!("{v}-01-01")),
+        _ => None,
+    }
+}
+
+/// One event as found in one sentence of one document.
+struct Found {
+    date: String,
+    class: usize,
+    planned: bool,
+    place: Option<String>,
+    participants: Vec<String>,
+    evidence: Evidence,
+}
+
+pub fn timeline(
+    docs: &[DocText],
+    mentions: &[Vec<Mention>],
+    entities: &[Entity],
+    times: &[Vec<Time>],
+    _claims: &[Claims],
+) -> Vec<TimelineItem> {
+    let t = triggers();
+    let mut found = Vec::new();
+    for ((doc, mentions), times) in docs.iter().zip(mentions).zip(times) {
+        find_in_doc(t, doc, mentions, times, &mut found);
+    }
+    merge(t, found, entities)
+}
+
+fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time], out: &mut Vec<Found>) {
+    let mut ti = 0; // times and mentions are sorted: walk them with the sentences
+    let mut mi = 0;
+    for art in &doc.articles {
+        // Captions and boilerplate are not reports of events... except a
+        // caption with a date (a photo of the event), which is kept.
+        let skip = |s: usize, e: usize| art.boilerplate.iter().any(|b| b.start <= s && e <= b.end);
+        for (s, e) in sentences(doc.text, art.start, art.end) {
+            while ti < times.len() && times[ti].start < s {
+                ti += 1;
+            }
+            let dated: Vec<&Time> = times[ti..].iter().take_while(|x| x.end <= e).filter(|x| x.value.is_some()).collect();
+            if dated.is_empty() || skip(s, e) {
+                continue;
+            }
+            while mi < mentions.len() && mentions[mi].start < s {
+                mi += 1;
+            }
+            let here: Vec<&Mention> = mentions[mi..].iter().take_while(|m| m.end <= e).collect();
+            let words = tokenize(doc.text, s, e);
+            let mut class: Option<usize> = None;
+            let mut planned = false;
+            for w in words.iter().filter(|w| w.is_word()) {
+                if let Some(k) = t.of(&w.norm) {
+                    if t.list[k].planned {
+                        planned = true;
+                    } else if class.is_none_or(|c| t.list[c].class == "statement") {
+                        // A more specific class wins over a bare statement.
+                        class = Some(k);
+                    }
+                }
+            }
+            let Some(class) = class else { continue };
+            let place = here
+                .iter()
+                .find(|m| m.kind == "place" && is_located(doc.text, m))
+                .map(|m| m.entity.clone());
+            let mut participants: Vec<String> = Vec::new();
+            for m in here.iter().filter(|m| m.kind == "person" || m.kind == "org") {
+                if !participants.contains(&m.entity) {
+                    participants.push(m.entity.clone());
+                }
+            }
+            let published = art.published;
+            for time in dated {
+                let value = time.value.clone().unwrap_or_default();
+                // Year-only references ("the war since 2022") are background.
+                if value.len() == 4 {
+                    continue;
+                }
+                let date = value.split('T').next().unwrap_or(&value).to_string();
+                let (future, past) = match (first_day(&date), published) {
+                    (Some(d), Some(p)) => (d > p, d < p),
+                    _ => (false, false),
+                };
+                let (es, ee) = clip(doc.text, s, e, time.start, time.end);
+                out.push(Found {
+                    date,
+                    class,
+                    planned: future || (planned && !past),
+                    place: place.clone(),
+                    participants: participants.clone(),
+                    evidence: Evidence { file: doc.name.to_string(), start: es, end: ee, text: doc.text[es..ee].to_string() },
+                });
+            }
+        }
+    }
+}
+
+/// A place mention the sentence happens in: after the word في or carrying
+/// the ب proclitic (`بإسطنبول`).
+fn is_located(text: &str, m: &Mention) -> bool {
+    let before = text[..m.start].trim_end();
+    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    matches!(normalize(prev_word).as_str(), "في" | "وفي" | "الي" | "من")
+        || normalize(&m.text).starts_with('ب')
+        || normalize(&m.text).starts_with("وب")
+}
+
+/// Evidence is the sentence, cut to about 200 bytes around the date when the
+/// sentence is longer, on word boundaries.
+fn clip(text: &str, s: usize, e: usize, ts: usize, te: usize) -> (usize, usize) {
+    const WINDOW: usize = 240;
+    if e - s <= WINDOW {
+        return (s, e);
+    }
+    let mut a = ts.saturating_sub(WINDOW / 2).max(s);
+    let mut b = (te + WINDOW / 2).min(e);
+    while a > s && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while b < e && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    // Move inwards to whole words.
+    if a > s {
+        if let Some(sp) = text[a..ts].find(' ') {
+            a += sp + 1;
+        }
+    }
+    if b < e {
+        if let Some(sp) = text[te..b].rfind(' ') {
+            b = te + sp;
+        }
+    }
+    (a, b)
+}
+
+fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineItem> {
+    let mut items: Vec<(Found, Vec<Evidence>)> = Vec::new();
+    // Items by (date, class) so merging stays linear in the number of events.
+    let mut by_key: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for f in found {
+        let key = (f.date.clone(), f.class);
+        let same = by_key.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&i| {
+                let g = &items[i].0;
+                (f.place.is_some() && g.place == f.place)
+                    || f.participants.iter().any(|p| g.participants.contains(p))
+                    || (f.place.is_none() && f.participants.is_empty())
+                    || (g.place.is_none() && g.participants.is_empty())
+            })
+        });
+        match same {
+            Some(i) => {
+                let (g, evidence) = &mut items[i];
+                if g.place.is_none() {
+                    g.place = f.place.clone();
+                }
+                for p in &f.participants {
+                    if !g.participants.contains(p) {
+                        g.participants.push(p.clone());
+                    }
+                }
+                g.planned &= f.planned;
+                if !evidence.iter().any(|e| e.file == f.evidence.file && e.start == f.evidence.start) {
+                    evidence.push(f.evidence);
+                }
+            }
+            None => {
+                by_key.entry(key).or_default().push(items.len());
+                let ev = f.evidence.clone();
+                items.push((f, vec![ev]));
+            }
+        }
+    }
+    let names: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let name = |id: &str| -> String {
+        names
+            .get(id)
+            .map(|e| e.name_en.clone().unwrap_or_else(|| e.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut out: Vec<TimelineItem> = items
+        .into_iter()
+        .map(|(f, evidence)| {
+            let mut what = t.list[f.class].label.to_string();
+            if !f.participants.is_empty() {
+                let who: Vec<String> = f.participants.iter().take(3).map(|p| name(p)).collect();
+                what = format!("{what}: {}", who.join(", "));
+            }
+            if let Some(p) = &f.place {
+                what = format!("{what} in {}", name(p));
+            }
+            TimelineItem { date: f.date, what, place: f.place, participants: f.participants, planned: f.planned, evidence }
+        })
+        .collect();
+    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out
 }

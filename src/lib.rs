@@ -104,7 +104,7 @@ pub fn annotate(inputs: &[DocInput]) -> Result<Annotation, Error> {
     let (mentions, entities) = entities::analyse(&texts);
     let claims: Vec<claims::Claims> =
         texts.iter().zip(&mentions).map(|(d, m)| claims::analyse(d, m)).collect();
-    let timeline = events::timeline(&texts, &mentions, &times, &claims);
+    let timeline = events::timeline(&texts, &mentions, &entities, &times, &claims);
 
     let mut documents = Vec::with_capacity(texts.len());
     let mut maps = Vec::with_capacity(texts.len());
