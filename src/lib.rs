@@ -67,6 +67,20 @@ pub struct DocText<'a> {
 /// Annotate a set of documents together: entities are linked and events
 /// merged across all of them. Offsets in the result are UTF-16 code units.
 pub fn annotate(inputs: &[DocInput]) -> Result<Annotation, Error> {
+    annotate_with_progress(inputs, &mut |_| {})
+}
+
+/// How far an annotation has got, for a progress bar: `done` of `total`
+/// steps (one per document and stage, plus linking and the timeline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// [`annotate`], reporting progress after each step.
+pub fn annotate_with_progress(inputs: &[DocInput], progress: &mut dyn FnMut(Progress)) -> Result<Annotation, Error> {
     if inputs.is_empty() {
         return Err(Error::NoDocuments);
     }
@@ -94,17 +108,30 @@ pub fn annotate(inputs: &[DocInput]) -> Result<Annotation, Error> {
         docs.push((input.text.as_str(), given));
     }
 
-    let texts: Vec<DocText> = docs
-        .iter()
-        .zip(&names)
-        .map(|(&(text, given), name)| DocText { name, text, articles: articles::segment(text, given) })
-        .collect();
-
-    let times: Vec<Vec<model::Time>> = texts.iter().map(times::analyse).collect();
+    let n = docs.len();
+    let total = 3 * n + 2;
+    let mut done = 0;
+    let mut step = |stage| {
+        done += 1;
+        progress(Progress { stage, done, total });
+    };
+    let mut texts = Vec::with_capacity(n);
+    let mut times = Vec::with_capacity(n);
+    for (&(text, given), name) in docs.iter().zip(&names) {
+        let doc = DocText { name, text, articles: articles::segment(text, given) };
+        times.push(times::analyse(&doc));
+        texts.push(doc);
+        step("articles and times");
+    }
     let (mentions, entities) = entities::analyse(&texts);
-    let claims: Vec<claims::Claims> =
-        texts.iter().zip(&mentions).map(|(d, m)| claims::analyse(d, m)).collect();
+    step("entities");
+    let mut claims = Vec::with_capacity(n);
+    for (d, m) in texts.iter().zip(&mentions) {
+        claims.push(claims::analyse(d, m));
+        step("quantities and quotes");
+    }
     let timeline = events::timeline(&texts, &mentions, &entities, &times, &claims);
+    step("timeline");
 
     let mut documents = Vec::with_capacity(texts.len());
     let mut maps = Vec::with_capacity(texts.len());
@@ -122,6 +149,7 @@ pub fn annotate(inputs: &[DocInput]) -> Result<Annotation, Error> {
         offsets::document_to_utf16(&mut out, &map);
         documents.push(out);
         maps.push((doc.name.to_string(), map));
+        step("output");
     }
     let mut ann = Annotation { documents, entities, timeline };
     offsets::timeline_to_utf16(&mut ann, &maps);

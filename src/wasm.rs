@@ -29,6 +29,24 @@ fn error(msg: impl AsRef<str>) -> JsValue {
 /// object as `khabar annotate` prints, with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn annotate(docs: JsValue) -> Result<JsValue, JsValue> {
+    run(docs, &mut |_| {})
+}
+
+/// [`annotate`], calling `on_progress({stage, done, total})` after each step
+/// (for a progress bar in a worker).
+#[wasm_bindgen(js_name = annotateWithProgress)]
+pub fn annotate_with_progress(docs: JsValue, on_progress: &js_sys::Function) -> Result<JsValue, JsValue> {
+    run(docs, &mut |p| {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"stage".into(), &p.stage.into());
+        let _ = js_sys::Reflect::set(&o, &"done".into(), &(p.done as u32).into());
+        let _ = js_sys::Reflect::set(&o, &"total".into(), &(p.total as u32).into());
+        // A throwing callback must not abort the analysis.
+        let _ = on_progress.call1(&JsValue::NULL, &o);
+    })
+}
+
+fn run(docs: JsValue, progress: &mut dyn FnMut(crate::Progress)) -> Result<JsValue, JsValue> {
     let docs: Vec<JsDoc> = serde_wasm_bindgen::from_value(docs)
         .map_err(|e| error(format!("annotate() expects an array of {{name, text, published?}} objects: {e}")))?;
     let inputs: Vec<DocInput> = docs
@@ -40,7 +58,7 @@ pub fn annotate(docs: JsValue) -> Result<JsValue, JsValue> {
             published: d.published,
         })
         .collect();
-    let ann = crate::annotate(&inputs).map_err(|e| error(e.to_string()))?;
+    let ann = crate::annotate_with_progress(&inputs, progress).map_err(|e| error(e.to_string()))?;
     ann.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(format!("could not hand the result to JavaScript: {e}")))
 }

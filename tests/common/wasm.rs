@@ -93,6 +93,25 @@ pub fn hostile_text_is_just_text() {
     assert_eq!(get(&d, "length").as_f64().unwrap(), js_sys::JsString::from(text).length() as f64);
 }
 
+/// Progress goes from the first step to `done == total`, and a callback
+/// that throws does not stop the analysis.
+pub fn progress_is_reported() {
+    use wasm_bindgen::closure::Closure;
+    let seen = Array::new();
+    let sink = seen.clone();
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.push(&p);
+    });
+    let input = docs(&[doc("a.txt", "نص أول.", None), doc("b.txt", "نص ثان.", None)]);
+    khabar::wasm::annotate_with_progress(input, cb.as_ref().unchecked_ref()).unwrap();
+    assert!(seen.length() >= 2);
+    let last = seen.get(seen.length() - 1);
+    assert_eq!(get(&last, "done").as_f64(), get(&last, "total").as_f64());
+    let throwing = js_sys::Function::new_with_args("p", "throw new Error('callback failed')");
+    let input = docs(&[doc("c.txt", "نص ثالث.", None)]);
+    assert!(khabar::wasm::annotate_with_progress(input, &throwing).is_ok());
+}
+
 /// The suite, instantiated once for Node and once for the browser.
 #[macro_export]
 macro_rules! wasm_suite {
@@ -112,6 +131,10 @@ macro_rules! wasm_suite {
         #[wasm_bindgen_test::wasm_bindgen_test]
         fn hostile_text_is_just_text() {
             wasm_common::hostile_text_is_just_text();
+        }
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn progress_is_reported() {
+            wasm_common::progress_is_reported();
         }
         #[wasm_bindgen_test::wasm_bindgen_test]
         fn version_is_the_crate_version() {
