@@ -24,31 +24,40 @@ struct Trigger {
     planned: bool,
 }
 
-/// Trigger words: exact normalised stems, and prefixes (forms ending in `*`).
+/// Trigger words: exact normalised stems, prefixes (forms ending in `*`),
+/// and multi-word phrases (matched on the sentence's words in order).
 struct Triggers {
     exact: HashMap<String, usize>,
     prefixes: Vec<(String, usize)>,
+    phrases: Vec<(Vec<String>, usize)>,
     list: Vec<Trigger>,
+    /// The class of dated photo captions.
+    caption: usize,
 }
 
 fn triggers() -> &'static Triggers {
     static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Triggers { exact: HashMap::new(), prefixes: Vec::new(), list: Vec::new() };
+        let mut t = Triggers { exact: HashMap::new(), prefixes: Vec::new(), phrases: Vec::new(), list: Vec::new(), caption: 0 };
         for line in include_str!("data/event_triggers.tsv").lines() {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 4 {
                 continue;
             }
             let k = t.list.len();
+            if cols[0] == "caption" {
+                t.caption = k;
+            }
             t.list.push(Trigger { class: cols[0], label: cols[1], planned: cols[2] == "yes" });
-            for form in cols[3].split('|') {
-                // Multi-word forms are matched on their first word only.
-                let first = form.split(' ').next().unwrap_or(form);
-                match first.strip_suffix('*') {
+            for form in cols[3].split('|').filter(|f| !f.is_empty()) {
+                if form.contains(' ') {
+                    t.phrases.push((form.split(' ').map(normalize).collect(), k));
+                    continue;
+                }
+                match form.strip_suffix('*') {
                     Some(p) => t.prefixes.push((normalize(p), k)),
                     None => {
-                        t.exact.entry(normalize(first)).or_insert(k);
+                        t.exact.entry(normalize(form)).or_insert(k);
                     }
                 }
             }
@@ -58,6 +67,19 @@ fn triggers() -> &'static Triggers {
 }
 
 impl Triggers {
+    /// The triggers among a sentence's words: single words and phrases.
+    fn in_words(&self, words: &[&str]) -> Vec<usize> {
+        let mut out: Vec<usize> = words.iter().filter_map(|w| self.of(w)).collect();
+        for (phrase, k) in &self.phrases {
+            if words.windows(phrase.len()).any(|w| {
+                w.iter().zip(phrase).all(|(a, b)| stems(a).iter().any(|(_, s)| s == b))
+            }) {
+                out.push(*k);
+            }
+        }
+        out
+    }
+
     /// The trigger a word is, trying each reading of its proclitics.
     fn of(&self, norm: &str) -> Option<usize> {
         for (_, stem) in stems(norm) {
@@ -128,20 +150,25 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
                 mi += 1;
             }
             let here: Vec<&Mention> = mentions[mi..].iter().take_while(|m| m.end <= e).collect();
-            let words = tokenize(doc.text, s, e);
+            let tokens = tokenize(doc.text, s, e);
+            let words: Vec<&str> = tokens.iter().filter(|w| w.is_word()).map(|w| w.norm.as_str()).collect();
             let mut class: Option<usize> = None;
             let mut planned = false;
-            for w in words.iter().filter(|w| w.is_word()) {
-                if let Some(k) = t.of(&w.norm) {
-                    if t.list[k].planned {
-                        planned = true;
-                    } else if class.is_none_or(|c| t.list[c].class == "statement") {
-                        // A more specific class wins over a bare statement.
-                        class = Some(k);
-                    }
+            for k in t.in_words(&words) {
+                if t.list[k].planned {
+                    planned = true;
+                } else if class.is_none_or(|c| t.list[c].class == "statement") {
+                    // A more specific class wins over a bare statement.
+                    class = Some(k);
                 }
             }
-            let Some(class) = class else { continue };
+            // A dated photo caption is an event in itself: who was where, when.
+            let in_caption = art.captions.iter().any(|c| c.start <= s && e <= c.end);
+            let class = match class {
+                Some(c) if !in_caption || t.list[c].class != "statement" => c,
+                _ if in_caption => t.caption,
+                _ => continue,
+            };
             let place = here
                 .iter()
                 .find(|m| m.kind == "place" && is_located(doc.text, m))
@@ -155,8 +182,9 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
             let published = art.published;
             for time in dated {
                 let value = time.value.clone().unwrap_or_default();
-                // Year-only references ("the war since 2022") are background.
-                if value.len() == 4 {
+                // Year-only references ("the war since 2022") are background,
+                // unless the sentence names an attack or an invasion then.
+                if value.len() == 4 && t.list[class].class != "attack" {
                     continue;
                 }
                 let date = value.split('T').next().unwrap_or(&value).to_string();

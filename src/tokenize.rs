@@ -158,7 +158,10 @@ pub fn stems(norm: &str) -> Vec<(usize, String)> {
     }
     // Preposition; لل is ل + ال with the alef dropped.
     match at(k) {
-        Some('ل') if at(k + 1) == Some('ل') => push(k + 2, true, &mut out),
+        Some('ل') if at(k + 1) == Some('ل') => {
+            push(k + 2, true, &mut out);
+            push(k + 1, false, &mut out);
+        }
         Some('ب' | 'ل' | 'ك' | 'س') => {
             push(k + 1, false, &mut out);
         }
@@ -277,6 +280,8 @@ mod tests {
     fn stems_with_proclitics() {
         let st = |w: &str| stems(&normalize(w)).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
         assert!(st("وللرئيس").contains(&"الرئيس".to_string()));
+        // لل is also ل before a word that starts with ل.
+        assert!(st("للقاء").contains(&"لقاء".to_string()));
         assert!(st("بإسطنبول").contains(&"اسطنبول".to_string()));
         assert!(st("وزيلينسكي").contains(&"زيلينسكي".to_string()));
         assert!(st("فالكرملين").contains(&"الكرملين".to_string()));
