@@ -190,7 +190,6 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut s = start;
     let mut depth: i32 = 0;
     let mut in_straight = false;
-    let bytes = text.as_bytes();
     let mut iter = text[start..end].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let pos = start + i;
@@ -205,12 +204,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 in_straight = false;
             }
             '.' | '!' | '?' | '؟' | '…' => {
-                let next = iter.peek().map(|&(_, n)| n);
-                let prev_word = pos > start && text[..pos].chars().next_back().is_some_and(is_word_char);
-                let ends = match next {
-                    None => true,
-                    Some(n) => n.is_whitespace() && (c != '.' || prev_word || bytes[pos - 1] != b'.'),
-                };
+                let ends = iter.peek().is_none_or(|&(_, n)| n.is_whitespace());
                 if ends && depth == 0 && !in_straight {
                     let e = pos + c.len_utf8();
                     push_sentence(text, s, e, &mut out);

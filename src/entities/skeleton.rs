@@ -1,0 +1,311 @@
+//! Transliteration-aware consonant skeletons for linking spelling variants.
+//!
+//! Arabic renderings of a foreign name differ in long vowels (`عمروف`,
+//! `عميروف`, `أوميروف`), in the letter chosen for a foreign g/h (`غ ج ه`),
+//! and in doubled or dropped letters; Latin and Cyrillic spellings of the same
+//! name differ again. A skeleton keeps one symbol per consonant class:
+//!
+//! | class | Arabic | Latin | Cyrillic |
+//! |---|---|---|---|
+//! | dropped | ا و ي ى ء ئ ؤ ع, a final ه, a leading ال | a e i o u y w | а е ё и і ї й о у ы э ю я ь ъ є |
+//! | ب | ب پ | b p | б п |
+//! | ت | ت ط | t | т |
+//! | س | س ص ث | s, th, c before e/i | с |
+//! | ج | ج غ ه ح گ | g h j gh dj zh | г ґ ж |
+//! | خ | خ | kh | х |
+//! | د | د ض | d | д |
+//! | ز | ز ذ ظ | z | з |
+//! | ش | ش چ تش | sh ch ç ş š č | ш щ ч |
+//! | ف | ف ڤ | f v ph | ф в |
+//! | ك | ك ق | k q c ck | к |
+//! | ل م ن ر | themselves | l m n r | л м н р |
+//!
+//! and collapses doubled symbols. `x` is `كس`, `ts`/`ц` is `تس`.
+
+/// Fold Latin diacritics (`Dolmabahçe` → `dolmabahce`) in a normalised token.
+pub fn latin_fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
+            'ç' | 'ć' | 'č' | 'Ç' | 'Č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'É' | 'È' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' | 'İ' | 'Í' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ö' | 'Ó' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ü' | 'Ú' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ş' | 'ś' | 'š' | 'Ş' | 'Š' => 's',
+            'ğ' | 'Ğ' => 'g',
+            'ž' | 'ź' | 'ż' | 'Ž' => 'z',
+            'ł' | 'Ł' => 'l',
+            'ř' => 'r',
+            'ť' => 't',
+            'ď' => 'd',
+            _ => c,
+        })
+        .collect()
+}
+
+fn arabic_class(c: char) -> Option<char> {
+    Some(match c {
+        'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ' | 'أ' | 'إ' | 'آ' | 'ع' | 'ة' => return None,
+        'ب' | 'پ' => 'ب',
+        'ت' | 'ط' => 'ت',
+        'س' | 'ص' | 'ث' => 'س',
+        'ج' | 'غ' | 'ه' | 'ح' | 'گ' => 'ج',
+        'خ' => 'خ',
+        'د' | 'ض' => 'د',
+        'ز' | 'ذ' | 'ظ' => 'ز',
+        'ش' | 'چ' => 'ش',
+        'ف' | 'ڤ' => 'ف',
+        'ك' | 'ق' | 'ک' => 'ك',
+        'ل' | 'م' | 'ن' | 'ر' => c,
+        _ if c.is_ascii_digit() => c,
+        _ => return None,
+    })
+}
+
+fn cyrillic_class(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' | 'е' | 'ё' | 'и' | 'і' | 'ї' | 'й' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ь' | 'ъ' | 'є' => "",
+        'б' | 'п' => "ب",
+        'в' | 'ф' => "ف",
+        'г' | 'ґ' | 'ж' => "ج",
+        'д' => "د",
+        'з' => "ز",
+        'к' => "ك",
+        'л' => "ل",
+        'м' => "م",
+        'н' => "ن",
+        'р' => "ر",
+        'с' => "س",
+        'т' => "ت",
+        'х' => "خ",
+        'ц' => "تس",
+        'ч' | 'ш' | 'щ' => "ش",
+        _ => return None,
+    })
+}
+
+/// The consonant skeleton of one normalised word (Arabic, Latin or Cyrillic).
+pub fn skeleton(word: &str) -> String {
+    // Fast path: an Arabic word needs no case folding.
+    if word.chars().all(|c| ('\u{0620}'..='\u{06FF}').contains(&c)) {
+        return arabic_skeleton(word);
+    }
+    general_skeleton(word)
+}
+
+fn arabic_skeleton(word: &str) -> String {
+    let mut w = word;
+    if w.starts_with("ال") && w.chars().count() >= 5 {
+        w = &w["ال".len()..];
+    }
+    let n = w.chars().count();
+    let mut out = String::with_capacity(w.len());
+    let mut last: Option<char> = None;
+    let mut it = w.chars().enumerate().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, d)| d);
+        let sym = if c == 'ت' && next == Some('ش') {
+            it.next();
+            Some('ش')
+        } else if c == 'ه' && i + 1 == n && n > 2 {
+            None
+        } else {
+            arabic_class(c)
+        };
+        if let Some(k) = sym {
+            if last != Some(k) {
+                out.push(k);
+                last = Some(k);
+            }
+        }
+    }
+    out
+}
+
+fn general_skeleton(word: &str) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(word.len());
+    let lower: String = latin_fold(&word.to_lowercase());
+    let mut w: &str = &lower;
+    if w.starts_with("ال") && w.chars().count() >= 5 {
+        w = &w["ال".len()..];
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let mut i = 0;
+    let push = |out: &mut Vec<char>, c: char| {
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    };
+    while i < n {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c.is_ascii_alphabetic() {
+            let two = next.map(|d| (c, d));
+            let (sym, step): (&str, usize) = match two {
+                Some(('k', 'h')) => ("خ", 2),
+                Some(('s', 'h')) | Some(('c', 'h')) => ("ش", 2),
+                Some(('z', 'h')) | Some(('g', 'h')) | Some(('d', 'j')) => ("ج", 2),
+                Some(('t', 'h')) => ("س", 2),
+                Some(('p', 'h')) => ("ف", 2),
+                Some(('c', 'k')) => ("ك", 2),
+                _ => (
+                    match c {
+                        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => "",
+                        'b' | 'p' => "ب",
+                        'c' if matches!(next, Some('e' | 'i' | 'y')) => "س",
+                        'c' | 'k' | 'q' => "ك",
+                        'd' => "د",
+                        'f' | 'v' => "ف",
+                        'g' | 'h' | 'j' => "ج",
+                        'l' => "ل",
+                        'm' => "م",
+                        'n' => "ن",
+                        'r' => "ر",
+                        's' => "س",
+                        't' => "ت",
+                        'x' => "كس",
+                        'z' => "ز",
+                        _ => "",
+                    },
+                    1,
+                ),
+            };
+            for s in sym.chars() {
+                push(&mut out, s);
+            }
+            i += step;
+            continue;
+        }
+        if let Some(sym) = cyrillic_class(c) {
+            for s in sym.chars() {
+                push(&mut out, s);
+            }
+            i += 1;
+            continue;
+        }
+        // Arabic: تش is one sound (ch); a word-final ه is a vowel.
+        if c == 'ت' && next == Some('ش') {
+            push(&mut out, 'ش');
+            i += 2;
+            continue;
+        }
+        if c == 'ه' && (i + 1 == n) && n > 2 {
+            i += 1;
+            continue;
+        }
+        if let Some(k) = arabic_class(c) {
+            push(&mut out, k);
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// Words that join the next one into one surname (`عبد الله`, `أبو عبيدة`).
+const JOINERS: [&str; 10] = ["عبد", "ابو", "ابي", "بن", "ابن", "ال", "بنت", "ولد", "دي", "فان"];
+
+/// The surname skeleton of a name's tokens (normalised): the last word's,
+/// or the last two words' together when the last is short (`نصر الله`) or
+/// follows a joiner (`عبد الله`), so `حسن عبد الله` and `حسن نصر الله` differ.
+pub fn surname_key(toks: &[&str]) -> String {
+    let n = toks.len();
+    if n == 0 {
+        return String::new();
+    }
+    let last = skeleton(toks[n - 1]);
+    if n >= 2 && (last.chars().count() < 3 || JOINERS.contains(&toks[n - 2])) {
+        let joined = format!("{}{}", toks[n - 2], toks[n - 1]);
+        return skeleton(&joined);
+    }
+    last
+}
+
+/// Levenshtein distance between two short strings (by chars).
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Whether two first-name skeletons can belong to one person: either is
+/// missing, or they differ by at most one symbol (`سرج`/`سره` for
+/// Serhiy/Sergey), and never when both are long and clearly different
+/// (`لكسندر`/`ندر`).
+pub fn first_compatible(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() || a == b {
+        return true;
+    }
+    let la = a.chars().count();
+    let lb = b.chars().count();
+    la.min(lb) >= 2 && distance(a, b) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn sk(s: &str) -> String {
+        skeleton(&normalize(s))
+    }
+
+    #[test]
+    fn umerov_spellings_agree() {
+        let want = sk("عمروف");
+        for v in ["عميروف", "أوميروف", "أومروف", "Umerov"] {
+            assert_eq!(sk(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn other_variants() {
+        assert_eq!(sk("ترامب"), sk("ترمب"));
+        assert_eq!(sk("بوتين"), sk("بوتن"));
+        assert_eq!(sk("Putin"), sk("بوتين"));
+        assert_eq!(sk("زيلينسكي"), sk("زيلنسكي"));
+        assert_eq!(sk("زيلينسكيي"), sk("Zelenskyy"));
+        assert_eq!(sk("Зеленський"), sk("زيلينسكي"));
+        assert_eq!(sk("كيلوغ"), sk("كيلوج"));
+        assert_eq!(sk("كالين"), sk("قالن"));
+        assert_eq!(sk("Kremlin"), sk("الكرملين"));
+        assert_eq!(sk("Peskov"), sk("بيسكوف"));
+        assert_eq!(sk("Tykhii"), sk("تيخيي"));
+        assert_eq!(sk("Heorhii"), sk("غورغي"));
+        assert_eq!(sk("سيرهي"), sk("سيرغي"));
+        assert_eq!(sk("أندريه"), sk("أندري"));
+        assert_eq!(sk("يرماك"), sk("ييرماك"));
+    }
+
+    #[test]
+    fn fast_path_agrees() {
+        for w in ["عمروف", "أوميروف", "الكرملين", "تشارلز", "أندريه", "دولمه", "ستمرر", "زيلينسكيي"] {
+            let n = normalize(w);
+            assert_eq!(arabic_skeleton(&n), general_skeleton(&n), "{w}");
+        }
+    }
+
+    #[test]
+    fn different_names_differ() {
+        assert_ne!(sk("بوتين"), sk("ميدينسكي"));
+        assert!(!first_compatible(&sk("ألكسندر"), &sk("آندريه")));
+        assert!(first_compatible(&sk("فولوديمير"), &sk("فلاديمير")));
+        assert_eq!(distance(&sk("فيدان"), &sk("فيان")), 1);
+    }
+}
