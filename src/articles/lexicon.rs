@@ -1,0 +1,256 @@
+//! Word lists of page furniture (`src/data/page_boilerplate.txt`), compiled
+//! in and parsed once.
+
+use crate::normalize::fold;
+use crate::tokenize::is_word_char;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../data/page_boilerplate.txt");
+
+/// A letter, digit or mark ([`is_word_char`]) with a fast path for ASCII
+/// and the Arabic block.
+#[inline]
+pub fn word_char(c: char) -> bool {
+    match c {
+        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{0670}'..='\u{06D3}' => true,
+        '\u{0600}'..='\u{06FF}' => is_word_char(c),
+        _ => is_word_char(c),
+    }
+}
+
+/// The matching key of a piece of text: normalised (`crate::normalize`),
+/// every run of non-word characters one space, no leading or trailing space.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        match fold(c) {
+            None => {}
+            Some(f) if word_char(f) => {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(f);
+            }
+            Some(_) => gap = true,
+        }
+    }
+    out
+}
+
+/// A list of phrases (keys), matched whole or as the first words of a key.
+#[derive(Default)]
+pub struct Phrases {
+    exact: HashSet<String>,
+    /// Entries by their first word: (entry, matches any continuation).
+    by_first: HashMap<String, Vec<(String, bool)>>,
+}
+
+impl Phrases {
+    fn add(&mut self, entry: &str) {
+        let (entry, wild) = match entry.strip_suffix(" *") {
+            Some(e) => (e, true),
+            None => (entry, false),
+        };
+        let k = key(entry);
+        if k.is_empty() {
+            return;
+        }
+        if !wild {
+            self.exact.insert(k.clone());
+        }
+        let first = k.split(' ').next().unwrap_or("").to_string();
+        self.by_first.entry(first).or_default().push((k, wild));
+    }
+
+    /// The key is one of the phrases (or starts with a ` *` entry).
+    pub fn matches(&self, k: &str) -> bool {
+        self.exact.contains(k) || self.prefix_len(k, true).is_some()
+    }
+
+    /// The key starts with one of the phrases (whole words): the byte length
+    /// of the longest such phrase.
+    pub fn starts(&self, k: &str) -> Option<usize> {
+        self.prefix_len(k, false)
+    }
+
+    fn prefix_len(&self, k: &str, wild_only: bool) -> Option<usize> {
+        let first = k.split(' ').next()?;
+        let list = self.by_first.get(first)?;
+        list.iter()
+            .filter(|(e, wild)| (!wild_only || *wild) && starts_words(k, e))
+            .map(|(e, _)| e.len())
+            .max()
+    }
+
+    pub fn contains(&self, k: &str) -> bool {
+        self.exact.contains(k)
+    }
+}
+
+/// `k` starts with the words of `e`.
+fn starts_words(k: &str, e: &str) -> bool {
+    k.starts_with(e) && (k.len() == e.len() || k.as_bytes()[e.len()] == b' ')
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    pub related_block: Phrases,
+    pub related_inline: Phrases,
+    pub boiler: Phrases,
+    pub boiler_prefix: Phrases,
+    pub end_prefix: Phrases,
+    pub agency: Phrases,
+    pub caption_prefix: Phrases,
+    pub byline_prefix: Phrases,
+    pub title_paren: Phrases,
+    pub section: Phrases,
+    pub date_word: Phrases,
+    pub continuation: Phrases,
+    /// Section keys, longest first, for tags printed without a space.
+    pub section_list: Vec<String>,
+}
+
+impl Lexicon {
+    fn parse(data: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut current = "";
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+                continue;
+            }
+            let list = match current {
+                "related_block" => &mut lex.related_block,
+                "related_inline" => &mut lex.related_inline,
+                "boilerplate" => &mut lex.boiler,
+                "boilerplate_prefix" => &mut lex.boiler_prefix,
+                "end_marker_prefix" => &mut lex.end_prefix,
+                "agency" => &mut lex.agency,
+                "caption_prefix" => &mut lex.caption_prefix,
+                "byline_prefix" => &mut lex.byline_prefix,
+                "title_paren" => &mut lex.title_paren,
+                "date_word" => &mut lex.date_word,
+                "continuation" => &mut lex.continuation,
+                "section" => {
+                    let k = key(line);
+                    if !k.is_empty() && !lex.section_list.contains(&k) {
+                        lex.section_list.push(k);
+                    }
+                    &mut lex.section
+                }
+                _ => continue,
+            };
+            list.add(line);
+        }
+        lex.section_list.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        lex
+    }
+
+    /// Some run of one to three words of `k` is an agency name.
+    pub fn has_agency(&self, k: &str) -> bool {
+        let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() > 12 {
+            return false;
+        }
+        let mut buf = String::new();
+        for i in 0..words.len() {
+            buf.clear();
+            for w in words.iter().skip(i).take(3) {
+                if !buf.is_empty() {
+                    buf.push(' ');
+                }
+                buf.push_str(w);
+                if self.agency.contains(&buf) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The key starts with an agency name: its byte length in the key.
+    #[allow(dead_code)]
+    pub fn agency_prefix(&self, k: &str) -> Option<usize> {
+        self.agency.starts(k)
+    }
+
+    /// A date or time line: mostly date words and numbers, some number or
+    /// `منذ` among them.
+    pub fn is_date_line(&self, k: &str) -> bool {
+        let mut n = 0;
+        let mut dated = 0;
+        let mut number = false;
+        for w in k.split(' ') {
+            n += 1;
+            let digits = w.bytes().all(|b| b.is_ascii_digit());
+            number |= digits || w == "منذ";
+            if digits || self.date_word.contains(w) {
+                dated += 1;
+            }
+        }
+        number && n <= 14 && dated * 4 >= n * 3
+    }
+
+    /// A line made only of section tags, possibly run together.
+    pub fn is_section(&self, k: &str) -> bool {
+        self.section_rest(k, 0)
+    }
+
+    fn section_rest(&self, k: &str, depth: usize) -> bool {
+        let k = k.trim_start();
+        if k.is_empty() {
+            return depth > 0;
+        }
+        if self.section.contains(k) {
+            return true;
+        }
+        if depth >= 3 {
+            return false;
+        }
+        self.section_list
+            .iter()
+            .any(|s| k.len() > s.len() && k.starts_with(s.as_str()) && self.section_rest(&k[s.len()..], depth + 1))
+    }
+}
+
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::parse(DATA))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_and_drop_punctuation() {
+        assert_eq!(key("إقرأ أيضاً:"), "اقرا ايضا");
+        assert_eq!(key("(أ.ف.ب)"), "ا ف ب");
+        assert_eq!(key("  TT "), "tt");
+        assert_eq!(key("«الشرق الأوسط» (كييف)"), "الشرق الاوسط كييف");
+    }
+
+    #[test]
+    fn lists_match() {
+        let lex = get();
+        assert!(lex.related_block.matches(&key("مقالات ذات صلة")));
+        assert!(lex.related_block.matches(&key("المزيد من أخبار العالم")));
+        assert!(lex.related_inline.matches(&key("اقرأ أيضاً:")));
+        assert!(lex.boiler.matches(&key("زر الذهاب إلى الأعلى")));
+        assert!(lex.has_agency(&key("ليون نيل/تجمع عبر AP")));
+        assert!(lex.has_agency(&key("إ.ب.أ")));
+        assert!(!lex.has_agency(&key("واشنطن")));
+        assert!(lex.is_section(&key("رئيسيشؤون دولية")));
+        assert!(lex.is_section(&key("أوروبا")));
+        assert!(!lex.is_section(&key("أوروبا تدعم كييف")));
+    }
+}
