@@ -1,6 +1,26 @@
 //! Quantities and quotes.
+//!
+//! Both read one document's tokens ([`crate::tokenize`]) with its sentences
+//! and the entity mentions found before this stage:
+//! - [`quantities`]: numbers in digits or words (`numbers`), what they count
+//!   (the noun after them, `src/data/units.txt`), approximations, ranges,
+//!   exchanges, percentages and money; years, dates, clock times, labels and
+//!   numbers inside names or links are left out.
+//! - [`quotes`]: direct quotes between «», “” or "" and reported speech after
+//!   a reporting verb or a source phrase (`src/data/quote_cues.txt`), with the
+//!   speaker's entity id.
+//!
+//! Every offset here is a byte offset into the document's text, on a
+//! character boundary; the whole stage is linear in the text's length.
+
+mod lexicon;
+mod numbers;
+mod quantities;
+mod quotes;
 
 use crate::model::{Mention, Quantity, Quote};
+use crate::tokenize::{self, TokKind, Token};
+use lexicon::Phrases;
 use crate::DocText;
 
 #[derive(Debug, Default)]
@@ -9,6 +29,340 @@ pub struct Claims {
     pub quotes: Vec<Quote>,
 }
 
-pub fn analyse(_doc: &DocText, _mentions: &[Mention]) -> Claims {
-    Claims::default()
+pub fn analyse(doc: &DocText, mentions: &[Mention]) -> Claims {
+    let ctx = Ctx::new(doc, mentions);
+    let quantities = quantities::find(&ctx);
+    let quotes = quotes::find(&ctx);
+    Claims { quantities, quotes }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A document prepared for both finders.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    /// Sentence index of each token (line breaks belong to the sentence before).
+    pub sent: Vec<u32>,
+    /// Token range `a..b` of each sentence.
+    pub sents: Vec<(usize, usize)>,
+    /// Article index of each token.
+    pub article: Vec<u32>,
+    /// Index into `mentions` of the mention each token is part of, or NONE.
+    pub ment: Vec<u32>,
+    /// Valid mentions, sorted, not overlapping.
+    pub mentions: Vec<&'a Mention>,
+    /// Tokens inside a link, handle or hashtag.
+    pub link: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &DocText<'a>, mentions: &'a [Mention]) -> Ctx<'a> {
+        let text = doc.text;
+        let toks = tokenize::tokenize(text, 0, text.len());
+
+        // `sentences` reads the byte before a '.' that ends a sentence, so it
+        // must not start right at a leading '.' (text ". x" at offset 0).
+        let from = if text.starts_with('.') { 1 } else { 0 };
+        let spans = tokenize::sentences(text, from, text.len());
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut sents: Vec<(usize, usize)> = Vec::with_capacity(spans.len() + 1);
+        let mut k = 0usize;
+        let mut cur: Option<usize> = None;
+        for (i, t) in toks.iter().enumerate() {
+            while k < spans.len() && spans[k].0 <= t.start {
+                k += 1;
+                sents.push((i, i));
+                cur = Some(sents.len() - 1);
+            }
+            let s = match cur {
+                Some(s) => s,
+                None => {
+                    sents.push((i, i));
+                    cur = Some(sents.len() - 1);
+                    sents.len() - 1
+                }
+            };
+            sents[s].1 = i + 1;
+            sent.push(s as u32);
+        }
+        // Sentences with no token (cannot happen for non-empty spans) keep a
+        // zero-length range; fix starts of ranges that got no token.
+        for s in sents.iter_mut() {
+            if s.1 < s.0 {
+                s.1 = s.0;
+            }
+        }
+
+        let mut article = Vec::with_capacity(toks.len());
+        let mut bounds: Vec<usize> = doc.articles.iter().map(|a| a.start).collect();
+        bounds.sort_unstable();
+        let mut a = 0usize;
+        for t in &toks {
+            while a + 1 < bounds.len() && bounds[a + 1] <= t.start {
+                a += 1;
+            }
+            article.push(a as u32);
+        }
+
+        let mut valid: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+            .collect();
+        valid.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut kept: Vec<&Mention> = Vec::with_capacity(valid.len());
+        for m in valid {
+            if kept.last().is_none_or(|p| p.end <= m.start) {
+                kept.push(m);
+            }
+        }
+        let mut ment = vec![NONE; toks.len()];
+        let mut m = 0usize;
+        for (i, t) in toks.iter().enumerate() {
+            while m < kept.len() && kept[m].end <= t.start {
+                m += 1;
+            }
+            if m < kept.len() && kept[m].start < t.end && t.kind != TokKind::Newline {
+                ment[i] = m as u32;
+            }
+        }
+
+        let link = links(text, &toks);
+        Ctx { text, toks, sent, sents, article, ment, mentions: kept, link }
+    }
+
+    pub fn mention(&self, i: usize) -> Option<&'a Mention> {
+        match self.ment.get(i) {
+            Some(&m) if m != NONE => Some(self.mentions[m as usize]),
+            _ => None,
+        }
+    }
+
+    pub fn mention_idx(&self, i: usize) -> Option<usize> {
+        match self.ment.get(i) {
+            Some(&m) if m != NONE => Some(m as usize),
+            _ => None,
+        }
+    }
+
+    /// First and last token of mention `m` (tokens overlapping it).
+    pub fn mention_tokens(&self, m: usize, near: usize) -> (usize, usize) {
+        let mut a = near;
+        while a > 0 && self.ment[a - 1] == m as u32 {
+            a -= 1;
+        }
+        let mut b = near;
+        while b + 1 < self.toks.len() && self.ment[b + 1] == m as u32 {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word())
+    }
+
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.norm == c)
+    }
+
+    /// Nothing but spaces between tokens `i` and `i + 1`.
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+}
+
+/// Tokens inside URLs, e-mail addresses, @handles and #hashtags.
+fn links(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts = match b {
+            b'h' | b'H' => {
+                let rest = &bytes[i..];
+                rest.len() > 7 && (rest[..7].eq_ignore_ascii_case(b"http://") || (rest.len() > 8 && rest[..8].eq_ignore_ascii_case(b"https://")))
+            }
+            b'w' | b'W' => bytes.len() - i > 4 && bytes[i..i + 4].eq_ignore_ascii_case(b"www."),
+            b'@' | b'#' => i + 1 < bytes.len() && !bytes[i + 1].is_ascii_whitespace(),
+            _ => false,
+        };
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if starts && at_word_start {
+            let mut e = i;
+            while e < bytes.len() && !bytes[e].is_ascii_whitespace() {
+                // Stop at non-ASCII space-like characters too.
+                if text.is_char_boundary(e) {
+                    if let Some(c) = text[e..].chars().next() {
+                        if c.is_whitespace() || matches!(c, '«' | '»' | '“' | '”' | '،') {
+                            break;
+                        }
+                    }
+                }
+                e += 1;
+            }
+            spans.push((i, e));
+            i = e.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    // Dotted domains (apnews.com/hub, pic.twitter.com/x): tokens joined by
+    // dots with a Latin letter on each side are words already; a slash after
+    // them starts a path.
+    let mut out = vec![false; toks.len()];
+    let mut s = 0;
+    for (k, t) in toks.iter().enumerate() {
+        while s < spans.len() && spans[s].1 <= t.start {
+            s += 1;
+        }
+        if s < spans.len() && spans[s].0 < t.end {
+            out[k] = true;
+        }
+        if t.kind == TokKind::Word && t.norm.contains('.') && t.norm.bytes().any(|b| b.is_ascii_alphabetic()) {
+            // A domain and whatever path is glued to it.
+            out[k] = true;
+            let mut j = k + 1;
+            while j < toks.len() && toks[j - 1].end == toks[j].start && toks[j].kind != TokKind::Newline {
+                out[j] = true;
+                j += 1;
+            }
+        }
+    }
+    // Paths glued after a domain are marked forward; do it in a second pass so
+    // earlier writes are not lost.
+    let mut k = 0;
+    while k < toks.len() {
+        if out[k] {
+            let mut j = k + 1;
+            while j < toks.len() && toks[j - 1].end == toks[j].start && toks[j].kind != TokKind::Newline {
+                out[j] = true;
+                j += 1;
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The word without a leading و or ف (when something is left).
+pub(crate) fn strip_conj(s: &str) -> &str {
+    match s.strip_prefix('و').or_else(|| s.strip_prefix('ف')) {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => s,
+    }
+}
+
+/// Does the token's normalised form equal `w`, allowing و/ف and ب/ل/ك in
+/// front (not the article)?
+pub(crate) fn word_is(norm: &str, w: &str) -> bool {
+    match norm.strip_suffix(w) {
+        Some("") => true,
+        Some(p) => matches!(p, "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"),
+        None => false,
+    }
+}
+
+/// A phrase of `p` ending at token `end` (inclusive): its first token.
+pub(crate) fn phrase_ending_at(ctx: &Ctx, p: &Phrases, end: usize) -> Option<usize> {
+    for words in &p.all {
+        let n = words.len();
+        if end + 1 < n {
+            continue;
+        }
+        let s = end + 1 - n;
+        if (s..=end).all(|k| ctx.is_word(k) || ctx.toks[k].kind == TokKind::Punct)
+            && words.iter().enumerate().all(|(m, w)| {
+                let t = ctx.norm(s + m);
+                if m == 0 {
+                    word_is(t, w)
+                } else {
+                    t == w
+                }
+            })
+        {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// A phrase of `p` starting at token `start`: its last token.
+pub(crate) fn phrase_starting_at(ctx: &Ctx, p: &Phrases, start: usize) -> Option<usize> {
+    let first = ctx.toks.get(start)?.norm.as_str();
+    // Only the phrases whose first word the token can be.
+    let mut keys: [&str; 3] = [first, "", ""];
+    let mut n = 1;
+    let conj = strip_conj(first);
+    if conj != first {
+        keys[n] = conj;
+        n += 1;
+    }
+    if let Some(r) = conj.strip_prefix('ب').or_else(|| conj.strip_prefix('ل')).or_else(|| conj.strip_prefix('ك')) {
+        if !r.is_empty() {
+            keys[n] = r;
+            n += 1;
+        }
+    }
+    for key in &keys[..n] {
+        let Some(list) = p.by_first.get(*key) else { continue };
+        for words in list {
+            let len = words.len();
+            if start + len > ctx.toks.len() || !word_is(first, &words[0]) {
+                continue;
+            }
+            if (1..len).all(|m| ctx.norm(start + m) == words[m]) {
+                return Some(start + len - 1);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::articles;
+
+    #[test]
+    fn context_maps_tokens() {
+        let text = "قال بيسكوف إن 3 أشخاص قتلوا. وأضاف: نعم\nhttps://x.com/a/123 و#وسم_2025";
+        let doc = DocText { name: "t", text, articles: articles::segment(text, None) };
+        let s = text.find("بيسكوف").unwrap();
+        let m = vec![Mention { start: s, end: s + "بيسكوف".len(), text: "بيسكوف".into(), kind: "person", entity: "peskov".into() }];
+        let ctx = Ctx::new(&doc, &m);
+        assert_eq!(ctx.mention(1).map(|m| m.entity.as_str()), Some("peskov"));
+        assert_eq!(ctx.mention(0), None);
+        assert_eq!(ctx.sent[0], 0);
+        let waadaf = ctx.toks.iter().position(|t| t.norm == "واضاف").unwrap();
+        assert_eq!(ctx.sent[waadaf], 1);
+        let n123 = ctx.toks.iter().position(|t| t.norm == "123").unwrap();
+        assert!(ctx.link[n123]);
+        let n2025 = ctx.toks.iter().position(|t| t.norm == "2025").unwrap();
+        assert!(ctx.link[n2025]);
+        assert!(!ctx.link[0]);
+    }
+
+    #[test]
+    fn bad_mentions_are_ignored() {
+        let text = "قال زيلينسكي";
+        let doc = DocText { name: "t", text, articles: articles::segment(text, None) };
+        let bad = vec![
+            Mention { start: 1, end: 3, text: String::new(), kind: "person", entity: "a".into() },
+            Mention { start: 5, end: 500, text: String::new(), kind: "person", entity: "b".into() },
+            Mention { start: 4, end: 4, text: String::new(), kind: "person", entity: "c".into() },
+        ];
+        let ctx = Ctx::new(&doc, &bad);
+        assert!(ctx.mentions.is_empty());
+    }
 }

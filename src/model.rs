@@ -85,19 +85,41 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// "about", "more", "less" or null.
     pub approx: Option<&'static str>,
-    /// The counted noun (`أسير`, `جثة`) or "%" or a currency.
+    /// The counted noun in its singular dictionary form (`أسير`, `جثة`,
+    /// `طائرة مسيرة`, `سنة` for durations), "%" or a currency (`دولار`).
     pub unit: Option<String>,
+    /// The entity the quantity belongs to, where the text makes it clear: a
+    /// nationality, place or organisation right after the counted noun
+    /// (`12000 مدني أوكراني`, `12 عضواً من الوفد الروسي`) or the person or
+    /// organisation right before the number (`أعلنت الوزارة 71 …`). Null
+    /// when in doubt.
+    pub entity: Option<String>,
+    /// "each" for one side of an exchange (`1000 مقابل 1000`, `ألف أسير من
+    /// كل جانب`: `value` is the count per side), "all" for an all-for-all
+    /// exchange (`الجميع مقابل الجميع`: the text gives no count and `value`
+    /// is 0), else null. `unit` then holds what is exchanged, from the
+    /// sentence when the formula itself names nothing.
+    pub exchange: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Quote {
+    /// The quoted words: inside the quote marks for a direct quote, the
+    /// reported clause (after إن/أن, or beside بحسب X) for reported speech.
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Entity id of the person (else organisation) who said it, or null.
     pub speaker: Option<String>,
+    /// The reporting verb or phrase (`وقال`, `بحسب`, `هذا ما كتبه`).
     pub cue: Option<Span>,
     /// "direct" or "reported".
     pub kind: &'static str,
+    /// How the speaker was found: "cue" (the subject of the cue), "source"
+    /// (`بحسب X`, `نقلت … عن X`), "carried" (a cue with no subject of its own,
+    /// `وأضاف:`, or a quote continuing the previous one: the last speaker of
+    /// the preceding sentences), "headline" (`لافروف: …`), or null.
+    pub attribution: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
