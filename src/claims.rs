@@ -96,7 +96,7 @@ impl<'a> Ctx<'a> {
 
         let mut article = Vec::with_capacity(toks.len());
         let mut bounds: Vec<usize> = doc.articles.iter().map(|a| a.start).collect();
-        bounds.sort_unstable();
+        crate::sort::natural(&mut bounds);
         let mut a = 0usize;
         for t in &toks {
             while a + 1 < bounds.len() && bounds[a + 1] <= t.start {
@@ -109,7 +109,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
             .collect();
-        valid.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        crate::sort::by_key(&mut valid, |m| (m.start, std::cmp::Reverse(m.end)));
         let mut kept: Vec<&Mention> = Vec::with_capacity(valid.len());
         for m in valid {
             if kept.last().is_none_or(|p| p.end <= m.start) {

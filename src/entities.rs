@@ -52,7 +52,7 @@ pub fn analyse(docs: &[DocText]) -> (Vec<Vec<Mention>>, Vec<Entity>) {
         let extra = scan.surname_cands(&covered, &registry);
         if !extra.is_empty() {
             acc.extend(extra);
-            acc.sort_by_key(|c| c.ts);
+            crate::sort::by_key(acc, |c| c.ts);
         }
     }
 
@@ -66,7 +66,7 @@ fn select(cands: Vec<Cand>, n: usize) -> Vec<Cand> {
     // then text order.
     let mut order: Vec<(usize, u8, usize, usize)> =
         cands.iter().enumerate().map(|(k, c)| (usize::MAX - (c.te - c.ts), u8::MAX - c.prio, c.ts, k)).collect();
-    order.sort_unstable();
+    crate::sort::natural(&mut order);
     let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
     let mut used = vec![false; n];
     let mut out: Vec<Cand> = Vec::new();
@@ -84,8 +84,8 @@ fn select(cands: Vec<Cand>, n: usize) -> Vec<Cand> {
         used[c.ts..c.te].iter_mut().for_each(|u| *u = true);
         out.push(c);
     }
-    out.sort_by_key(|c| c.ts);
-    roles.sort();
+    crate::sort::by_key(&mut out, |c| c.ts);
+    crate::sort::natural(&mut roles);
     for c in out.iter_mut() {
         if c.role.is_none() && c.kind == "person" {
             if let Ok(at) = roles.binary_search_by(|(span, _)| span.cmp(&(c.ts, c.te))) {
@@ -127,7 +127,7 @@ fn build(docs: &[DocText], accepted: &[Vec<Cand>], targets: &[Vec<Target>], clus
     let mut cluster_names: Vec<String> = Vec::with_capacity(clusters.len());
     for (i, c) in clusters.iter().enumerate() {
         let mut forms: Vec<(&String, &usize)> = c.forms.iter().collect();
-        forms.sort_by(|a, b| b.0.split(' ').count().min(3).cmp(&a.0.split(' ').count().min(3)).then(b.1.cmp(a.1)).then(a.0.cmp(b.0)));
+        crate::sort::by(&mut forms, |a, b| b.0.split(' ').count().min(3).cmp(&a.0.split(' ').count().min(3)).then(b.1.cmp(a.1)).then(a.0.cmp(b.0)));
         let canon = forms.first().map(|f| f.0.clone()).unwrap_or_else(|| c.surname.clone());
         let mut id = format!("person:{}", slug(&canon));
         if taken.contains_key(&id) {
@@ -195,7 +195,7 @@ fn build(docs: &[DocText], accepted: &[Vec<Cand>], targets: &[Vec<Target>], clus
         .into_iter()
         .map(|(id, a)| {
             let mut forms: Vec<(String, (usize, usize))> = a.forms.into_iter().collect();
-            forms.sort_by(|x, y| y.1 .0.cmp(&x.1 .0).then(x.1 .1.cmp(&y.1 .1)));
+            crate::sort::by(&mut forms, |x, y| y.1 .0.cmp(&x.1 .0).then(x.1 .1.cmp(&y.1 .1)));
             let forms: Vec<String> = forms.into_iter().map(|f| f.0).collect();
             let name = if !a.name.is_empty() {
                 a.name
@@ -215,6 +215,6 @@ fn build(docs: &[DocText], accepted: &[Vec<Cand>], targets: &[Vec<Target>], clus
             (a.order, Entity { id, kind: a.kind, name, name_en: a.name_en, forms, counts, place: a.place })
         })
         .collect();
-    entities.sort_by_key(|e| e.0);
+    crate::sort::by_key(&mut entities, |e| e.0);
     (mentions, entities.into_iter().map(|e| e.1).collect())
 }

@@ -39,7 +39,7 @@ fn triggers() -> &'static Triggers {
     static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = Triggers { exact: HashMap::new(), prefixes: Vec::new(), phrases: Vec::new(), list: Vec::new(), caption: 0 };
-        for line in include_str!("data/event_triggers.tsv").lines() {
+        for line in data_file!("event_triggers.tsv").lines() {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 4 {
                 continue;
@@ -304,6 +304,6 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
             TimelineItem { date: f.date, what, place: f.place, participants: f.participants, planned: f.planned, evidence }
         })
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::sort::by(&mut out, |a, b| a.date.cmp(&b.date));
     out
 }

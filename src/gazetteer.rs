@@ -96,16 +96,16 @@ pub mod flag {
 use crate::entities::skeleton::{latin_fold, skeleton, surname_key};
 use crate::tokenize::{tokenize, TokKind};
 
-const PLACES: &str = include_str!("data/places.tsv");
-const PEOPLE: &str = include_str!("data/people.tsv");
-const ORGS: &str = include_str!("data/orgs.tsv");
-const NATIONALITIES: &str = include_str!("data/nationalities.tsv");
-const TITLES: &str = include_str!("data/titles.txt");
-const GIVEN: &str = include_str!("data/given_names.txt");
-const ORG_HEADS: &str = include_str!("data/org_heads.txt");
-const VERBS: &str = include_str!("data/reporting_verbs.txt");
-const NOT_NAMES: &str = include_str!("data/not_names.txt");
-const OWN: &str = include_str!("data/entity_words.txt");
+const PLACES: &str = data_file!("places.tsv");
+const PEOPLE: &str = data_file!("people.tsv");
+const ORGS: &str = data_file!("orgs.tsv");
+const NATIONALITIES: &str = data_file!("nationalities.tsv");
+const TITLES: &str = data_file!("titles.txt");
+const GIVEN: &str = data_file!("given_names.txt");
+const ORG_HEADS: &str = data_file!("org_heads.txt");
+const VERBS: &str = data_file!("reporting_verbs.txt");
+const NOT_NAMES: &str = data_file!("not_names.txt");
+const OWN: &str = data_file!("entity_words.txt");
 
 /// One gazetteer entry.
 #[derive(Debug, Clone)]
@@ -364,10 +364,11 @@ fn build() -> Gazetteer {
     }
     let mut ambiguous = false;
     for l in GIVEN.lines().map(str::trim) {
+        if l == "[ambiguous]" {
+            ambiguous = true;
+            continue;
+        }
         if l.starts_with('#') {
-            if l.trim_start_matches('#').trim_start().to_lowercase().starts_with("ambiguous") {
-                ambiguous = true;
-            }
             continue;
         }
         let k = key_of(l);

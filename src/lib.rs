@@ -15,6 +15,14 @@
 //!
 //! Pure Rust; the only wasm-bindgen code is in `wasm.rs`.
 
+/// A data file from `src/data/`, compiled in without its comment lines
+/// (see `src/data/build.rs`).
+macro_rules! data_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+
 pub mod articles;
 pub mod calendar;
 pub mod claims;
@@ -25,6 +33,7 @@ pub mod model;
 pub mod normalize;
 pub mod offsets;
 pub mod published;
+pub mod sort;
 pub mod times;
 pub mod tokenize;
 

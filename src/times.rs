@@ -31,7 +31,7 @@ pub fn analyse(doc: &DocText) -> Vec<Time> {
     // Articles by start, so one forward pointer finds each expression's.
     let mut arts: Vec<(usize, usize, Option<crate::calendar::Date>)> =
         doc.articles.iter().map(|a| (a.start, a.end, a.published)).collect();
-    arts.sort_by_key(|a| (a.0, a.1));
+    crate::sort::by_key(&mut arts, |a| (a.0, a.1));
     let mut k = 0;
     let mut out = Vec::with_capacity(exprs.len());
     for e in &exprs {

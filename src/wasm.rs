@@ -2,18 +2,49 @@
 //! input into the core's types and the core's result into plain JS objects,
 //! and turns every failure into a real JS `Error`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::DocInput;
 
-#[derive(Deserialize)]
-struct JsDoc {
-    #[serde(default)]
-    name: Option<String>,
-    text: String,
-    #[serde(default)]
-    published: Option<String>,
+/// Reads `docs` by hand rather than through serde: the messages can name
+/// the offending item, and serde's deserialiser (with its float formatting)
+/// would add a tenth to the wasm.
+fn read_docs(docs: &JsValue) -> Result<Vec<DocInput>, JsValue> {
+    const SHAPE: &str = "annotate() expects an array of {name, text, published?} objects";
+    if !js_sys::Array::is_array(docs) {
+        return Err(error(format!("{SHAPE}, not {}", type_name(docs))));
+    }
+    let mut out = Vec::new();
+    for (i, item) in js_sys::Array::from(docs).iter().enumerate() {
+        if !item.is_object() {
+            return Err(error(format!("{SHAPE}: item {} is {}", i + 1, type_name(&item))));
+        }
+        let field = |key: &str| js_sys::Reflect::get(&item, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let optional = |key: &str| -> Result<Option<String>, JsValue> {
+            let v = field(key);
+            if v.is_undefined() || v.is_null() {
+                return Ok(None);
+            }
+            v.as_string().map(Some).ok_or_else(|| error(format!("{SHAPE}: item {} has a {key} that is {}", i + 1, type_name(&v))))
+        };
+        let text = field("text")
+            .as_string()
+            .ok_or_else(|| error(format!("{SHAPE}: item {} has no text string", i + 1)))?;
+        let name = optional("name")?.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format!("article {}", i + 1));
+        out.push(DocInput { name, text, published: optional("published")? });
+    }
+    Ok(out)
+}
+
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "an array".into()
+    } else {
+        format!("a {}", v.js_typeof().as_string().unwrap_or_default())
+    }
 }
 
 #[wasm_bindgen(start)]
@@ -47,17 +78,7 @@ pub fn annotate_with_progress(docs: JsValue, on_progress: &js_sys::Function) -> 
 }
 
 fn run(docs: JsValue, progress: &mut dyn FnMut(crate::Progress)) -> Result<JsValue, JsValue> {
-    let docs: Vec<JsDoc> = serde_wasm_bindgen::from_value(docs)
-        .map_err(|e| error(format!("annotate() expects an array of {{name, text, published?}} objects: {e}")))?;
-    let inputs: Vec<DocInput> = docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| DocInput {
-            name: d.name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format!("article {}", i + 1)),
-            text: d.text,
-            published: d.published,
-        })
-        .collect();
+    let inputs = read_docs(&docs)?;
     let ann = crate::annotate_with_progress(&inputs, progress).map_err(|e| error(e.to_string()))?;
     ann.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(format!("could not hand the result to JavaScript: {e}")))

@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync, mkdtempSync, existsSync, readdirSync } fro
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, setting } from './support/settings.mjs';
+import { ROOT as root, projectSettings } from '../www/project-settings.mjs';
+
+const settings = projectSettings();
+const setting = (section, key) => settings[section][key];
 
 const pkg = join(root, setting('build', 'out_dir'));
 const name = setting('build', 'out_name');

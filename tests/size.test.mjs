@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { root, setting } from './support/settings.mjs';
+import { ROOT as root, projectSettings } from '../www/project-settings.mjs';
+
+const settings = projectSettings();
+const setting = (section, key) => settings[section][key];
 
 const gzKb = (path) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 

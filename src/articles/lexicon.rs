@@ -6,7 +6,7 @@ use crate::tokenize::is_word_char;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const DATA: &str = include_str!("../data/page_boilerplate.txt");
+const DATA: &str = data_file!("page_boilerplate.txt");
 
 /// A letter, digit or mark ([`is_word_char`]) with a fast path for ASCII
 /// and the Arabic block.
@@ -151,7 +151,7 @@ impl Lexicon {
             };
             list.add(line);
         }
-        lex.section_list.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        crate::sort::by_key(&mut lex.section_list, |s| std::cmp::Reverse(s.len()));
         lex
     }
 

@@ -13,10 +13,10 @@ use std::sync::OnceLock;
 
 use crate::normalize::normalize;
 
-const NUMBER_WORDS: &str = include_str!("../data/number_words.tsv");
-const UNITS: &str = include_str!("../data/units.txt");
-const QUANTITY_CUES: &str = include_str!("../data/quantity_cues.txt");
-const QUOTE_CUES: &str = include_str!("../data/quote_cues.txt");
+const NUMBER_WORDS: &str = data_file!("number_words.tsv");
+const UNITS: &str = data_file!("units.txt");
+const QUANTITY_CUES: &str = data_file!("quantity_cues.txt");
+const QUOTE_CUES: &str = data_file!("quote_cues.txt");
 
 /// A small fast hash for short word keys (FxHash's mixing step): the lists
 /// are fixed, so no protection against chosen keys is needed.
@@ -96,9 +96,9 @@ impl Phrases {
         }
         let list = self.by_first.entry(words[0].clone()).or_default();
         list.push(words.clone());
-        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::sort::by_key(list, |w| std::cmp::Reverse(w.len()));
         self.all.push(words);
-        self.all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::sort::by_key(&mut self.all, |w| std::cmp::Reverse(w.len()));
     }
 
     /// True when the one-word phrase `w` is in the set.
@@ -268,7 +268,7 @@ fn build() -> Lex {
                 let list = unit_forms.entry(words[0].clone()).or_default();
                 if !list.iter().any(|u| u.words == words) {
                     list.push(UnitForm { words, unit: idx, plural });
-                    list.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
+                    crate::sort::by_key(list, |u| std::cmp::Reverse(u.words.len()));
                 }
             }
         }

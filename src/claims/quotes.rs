@@ -152,7 +152,7 @@ fn pair_quotes(ctx: &Ctx) -> Vec<Dq> {
             stack.push((mark, i));
         }
     }
-    pairs.sort_unstable();
+    crate::sort::natural(&mut pairs);
     let n = ctx.toks.len();
     let mut next_word = vec![n; n + 1];
     for k in (0..n).rev() {
@@ -1056,7 +1056,7 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
             });
         }
     }
-    out.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+    crate::sort::by_key(&mut out, |q| (q.start, std::cmp::Reverse(q.end)));
     out
 }
 

@@ -386,7 +386,7 @@ impl Seen {
     }
     fn freeze(&mut self) {
         for v in self.pos.values_mut() {
-            v.sort_unstable();
+            crate::sort::natural(v);
         }
     }
     fn add_late(&mut self, t: Target, doc: usize, idx: usize) {
@@ -456,7 +456,7 @@ fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Opti
                 firsts.is_empty() || firsts.iter().any(|f| first_compatible(f, first))
             })
             .collect();
-        ok.sort();
+        crate::sort::natural(&mut ok);
         if let Some(&e) = ok.first() {
             return Some(Target::Gaz(e));
         }

@@ -78,6 +78,10 @@ pub fn errors_are_js_errors() {
     assert!(error_message(&e).contains("no documents"));
     let e = khabar::wasm::annotate(JsValue::from(42)).unwrap_err();
     assert!(error_message(&e).contains("expects an array"));
+    let e = khabar::wasm::annotate(docs(&[JsValue::from(42)])).unwrap_err();
+    assert!(error_message(&e).contains("item 1 is a number"), "{}", error_message(&e));
+    let e = khabar::wasm::annotate(docs(&[doc("ok.txt", "نص", None), Object::new().into()])).unwrap_err();
+    assert!(error_message(&e).contains("item 2 has no text"), "{}", error_message(&e));
     let e = khabar::wasm::annotate(docs(&[doc("d.txt", "نص", Some("2025-02-30"))])).unwrap_err();
     assert!(error_message(&e).contains("2025-02-30"));
     // After errors the module still works.
