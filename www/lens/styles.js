@@ -1,0 +1,203 @@
+// All of the widget's CSS. It lives in the shadow root; `.lens` resets every
+// inherited property (`all: initial`) so a host page's CSS cannot leak in
+// through inheritance. Sizes are in px/em, never rem (the host page owns
+// the root font size).
+
+export const STYLES = `
+:host { display: block !important; }
+:host([hidden]) { display: none !important; }
+[hidden] { display: none !important; }
+
+.lens {
+  all: initial;
+  display: block;
+  position: relative;
+  box-sizing: border-box;
+  direction: rtl;
+  unicode-bidi: isolate;
+  text-align: start;
+  font-family: "Khabar Naskh", "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
+  font-size: 16px;
+  line-height: 1.7;
+  color: #1f1d1a;
+  background: #fbfaf7;
+  border: 1px solid #d9d4c9;
+  border-radius: 10px;
+  padding: 12px;
+  container: lens / inline-size;
+  --accent: #0b5cad;
+}
+.lens *, .lens *::before, .lens *::after { box-sizing: border-box; }
+.en { font-family: system-ui, "Segoe UI", "DejaVu Sans", sans-serif; font-size: 0.85em; color: #5c5850; unicode-bidi: isolate; }
+.muted { color: #6b665c; font-size: 0.9em; }
+h2, h3 { margin: 0; line-height: 1.4; }
+h2 { font-size: 18px; }
+h3 { font-size: 16px; }
+
+button, input, textarea { font: inherit; color: inherit; }
+button {
+  font-size: 14px; line-height: 1.4; min-height: 32px;
+  background: #fff; border: 1px solid #b9b3a6; border-radius: 6px;
+  padding: 4px 10px; cursor: pointer;
+}
+button:hover { background: #f1eee6; }
+button:disabled { opacity: 0.5; cursor: default; }
+button:focus-visible, input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {
+  outline: 3px solid var(--accent); outline-offset: 1px;
+}
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+button.primary:hover { background: #094d91; }
+button.link { border: none; background: none; color: var(--accent); text-decoration: underline; padding: 0 4px; min-height: 0; }
+button.icon { min-width: 32px; padding: 0 6px; font-size: 18px; }
+input[type=date], input[type=search], input[type=text], textarea {
+  background: #fff; border: 1px solid #b9b3a6; border-radius: 6px; padding: 4px 8px; font-size: 15px;
+}
+
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; justify-content: space-between; }
+.brand { display: flex; align-items: baseline; gap: 8px; }
+.brand strong { font-size: 22px; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; }
+
+.paste { margin-top: 10px; display: grid; gap: 8px; padding: 10px; background: #fff; border: 1px solid #d9d4c9; border-radius: 8px; }
+.paste .row { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+.paste textarea { width: 100%; min-height: 140px; resize: vertical; line-height: 1.8; }
+.paste label { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+
+.messages:empty, .status:empty, .errors:empty { display: none; }
+.messages { margin-top: 10px; display: grid; gap: 6px; }
+.msg { margin: 0; padding: 6px 10px; border-radius: 6px; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+.msg .en { flex-basis: 100%; }
+.msg button { margin-inline-start: auto; }
+.msg.error { background: #fdecea; border: 1px solid #e4a59f; color: #7a1f17; }
+.msg.notice { background: #eef5fc; border: 1px solid #a9c6e6; color: #123a63; }
+.progress { margin-top: 10px; display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+.progress progress { width: 160px; }
+
+.panel { background: #fff; border: 1px solid #e0dbd0; border-radius: 8px; padding: 10px; }
+.panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin-bottom: 8px; }
+.timeline { margin-top: 12px; }
+.main { display: grid; grid-template-columns: minmax(210px, 280px) minmax(0, 1fr); gap: 12px; margin-top: 12px; align-items: start; }
+.docs { display: grid; gap: 12px; min-width: 0; }
+.empty-state { padding: 24px; text-align: center; color: #6b665c; border: 2px dashed #d9d4c9; border-radius: 8px; }
+
+.chip { border-radius: 999px; padding: 2px 10px; min-height: 28px; font-size: 13px; display: inline-flex; align-items: center; gap: 4px; }
+.chip[aria-pressed=true] { background: #1f1d1a; border-color: #1f1d1a; color: #fff; }
+.chip[aria-pressed=true] .en { color: #ddd; }
+.legend-kind[aria-pressed=true] { background: #fff; color: inherit; border-color: #1f1d1a; }
+.legend-kind[aria-pressed=false] { opacity: 0.55; text-decoration: line-through; }
+.legend-static { border: 1px dashed #d9d4c9; background: #fff; cursor: default; }
+.legend { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 8px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; background: var(--bg); border: 2px solid var(--c); }
+.count { font-size: 12px; background: #efece4; color: #3d3a33; border-radius: 999px; padding: 0 6px; margin-inline-start: 4px; }
+
+.k-person { --c: #b0245b; --bg: #fde3ec; }
+.k-place { --c: #17784c; --bg: #dbf2e3; }
+.k-org { --c: #2d4ec2; --bg: #e2e8ff; }
+.k-nationality { --c: #985a00; --bg: #ffefc7; }
+.k-time { --c: #7a3ea5; --bg: #f2e6fa; }
+.k-quantity { --c: #00778a; --bg: #ddf3f6; }
+
+.search { width: 100%; margin-bottom: 6px; }
+.restrict-note { margin: 0 0 6px; font-size: 13px; background: #fff8e1; border-radius: 6px; padding: 4px 8px; }
+.entity-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; max-height: 360px; overflow: auto; }
+.entity { width: 100%; display: flex; align-items: center; gap: 6px; text-align: start; border-color: #e0dbd0; }
+.entity .entity-name { flex: 1 1 auto; }
+.entity[aria-pressed=true] { background: var(--bg); border-color: var(--c); box-shadow: inset 0 0 0 1px var(--c); }
+.selection { margin-top: 10px; border-top: 1px solid #e0dbd0; padding-top: 8px; }
+.selection-head { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
+.mention-list { margin: 6px 0 0; padding-inline-start: 20px; max-height: 280px; overflow: auto; font-size: 14px; }
+.mention-ref { border: none; background: none; text-align: start; padding: 2px 0; min-height: 0; line-height: 1.7; }
+.mention-ref mark { background: #fff59d; }
+
+.doc { background: #fff; border: 1px solid #e0dbd0; border-radius: 8px; overflow: hidden; }
+.doc-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; padding: 8px 12px; background: #f6f3ec; border-bottom: 1px solid #e0dbd0; }
+.doc-name { flex: 1 1 0; min-width: 0; }
+.doc-name h3 { display: inline; font-size: 15px; margin-inline-end: 6px; overflow-wrap: anywhere; }
+.doc-articles { flex-basis: 100%; list-style: none; margin: 0; padding: 0; font-size: 14px; }
+.doc-title { font-weight: bold; }
+.date-edit { font-size: 14px; display: flex; align-items: center; gap: 6px; }
+.text {
+  white-space: pre-wrap; overflow-wrap: anywhere; line-height: 2.1; font-size: 17px;
+  padding: 10px 14px; max-height: 65vh; overflow: auto;
+}
+
+.m, .t, .qty { unicode-bidi: isolate; border-radius: 3px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.m { background: var(--bg); border-bottom: 2px solid var(--c); cursor: pointer; padding: 0 1px; }
+.m:hover { background: color-mix(in srgb, var(--bg) 60%, var(--c) 25%); }
+.t { background: #f2e6fa; border-bottom: 2px dotted #7a3ea5; }
+.qty { background: #ddf3f6; border-bottom: 2px dashed #00778a; }
+.m .t, .m .qty, .t .m, .qty .m { background: none; }
+.hide-person .m.k-person, .hide-place .m.k-place, .hide-org .m.k-org, .hide-nationality .m.k-nationality {
+  background: none; border-bottom-color: transparent; cursor: text;
+}
+.has-selection .m:not(.selected) { opacity: 0.7; }
+.m.selected { background: var(--c); color: #fff; border-bottom-color: #1f1d1a; outline: 2px solid #1f1d1a; outline-offset: 0; opacity: 1; }
+.quote.direct { background: linear-gradient(transparent 88%, #cfc8b8 88%); }
+.aside-text { color: #7a756b; }
+.dateline { font-weight: bold; }
+.art { display: block; }
+.art ~ .art { border-top: 1px dashed #b9b3a6; margin-top: 6px; padding-top: 6px; }
+.ev-active { background: #fff3b0; box-shadow: 0 0 0 2px #f0b400; border-radius: 3px; }
+.flash { animation: flash 2.2s ease-out 1; }
+@keyframes flash {
+  0%, 35% { background: #ffca28; box-shadow: 0 0 0 5px #ff8f00; }
+  100% { }
+}
+
+.card {
+  position: fixed; z-index: 20; max-width: 300px; min-width: 180px;
+  background: #fff; border: 1px solid #8f897c; border-radius: 8px; padding: 8px 12px;
+  box-shadow: 0 6px 20px rgba(0, 0, 0, 0.18); font-size: 14px; line-height: 1.6; pointer-events: none;
+}
+.card-name { font-size: 17px; font-weight: bold; }
+.card-en { font-family: system-ui, "DejaVu Sans", sans-serif; color: #444; }
+.card-kind { display: inline-block; border-radius: 999px; padding: 0 8px; background: var(--bg); border: 1px solid var(--c); font-size: 13px; margin: 2px 0 4px; }
+.card-counts { margin: 4px 0 0; padding-inline-start: 18px; }
+
+.tl-filter { font-size: 13px; }
+.zoom { display: flex; gap: 4px; }
+.tl-empty { margin: 0; }
+.tl-scroll { overflow-x: auto; overflow-y: hidden; padding-bottom: 8px; }
+.tl-track { display: flex; list-style: none; margin: 0; padding: 0; min-width: min-content; position: relative; }
+.tl-track::before { content: ""; position: absolute; top: 34px; inset-inline: 0; height: 2px; background: #b9b3a6; }
+.tl-col { flex: 0 0 200px; padding: 0 6px; }
+.tl-tick { position: relative; height: 44px; font-size: 13px; color: #4d4940; white-space: nowrap; }
+.tl-tick::after { content: ""; position: absolute; top: 29px; inset-inline-start: 8px; width: 12px; height: 12px; border-radius: 50%; background: #1f1d1a; border: 2px solid #fff; }
+.tl-count { color: #8a8478; }
+.tl-gap { flex: 0 0 70px; font-size: 12px; color: #8a8478; text-align: center; padding-top: 4px; }
+.tl-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.tl-item {
+  width: 100%; display: flex; flex-direction: column; align-items: stretch; gap: 2px; text-align: start;
+  background: #fff; border: 1px solid #cfc8b8; border-inline-start: 4px solid #4d4940; border-radius: 6px;
+  padding: 6px 8px; font-size: 14px; line-height: 1.55;
+}
+.tl-item.planned { border-style: dashed; border-inline-start-style: dashed; }
+.tl-item[aria-pressed=true] { border-color: var(--accent); box-shadow: inset 0 0 0 1px var(--accent); background: #eef5fc; }
+.tl-date { font-size: 12px; color: #4d4940; display: flex; gap: 6px; align-items: center; }
+.tl-what { font-weight: bold; }
+.tl-meta { font-size: 12px; color: #5c5850; }
+.tl-src bdi { display: inline-block; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+.badge { font-size: 11px; background: #fff3cd; border: 1px solid #e0c068; border-radius: 999px; padding: 0 6px; }
+.tl-more { font-size: 13px; min-height: 28px; }
+
+.drop {
+  position: absolute; inset: 0; z-index: 15; display: flex; align-items: center; justify-content: center;
+  background: rgba(11, 92, 173, 0.12); border: 3px dashed var(--accent); border-radius: 10px;
+  font-size: 20px; color: #0b3f75; pointer-events: none;
+}
+.footer { margin-top: 10px; font-size: 12px; color: #8a8478; }
+
+@container lens (max-width: 760px) {
+  .main { grid-template-columns: minmax(0, 1fr); }
+  .entity-list { max-height: 220px; }
+}
+@container lens (max-width: 480px) {
+  .text { font-size: 16px; }
+  .tl-col { flex-basis: 170px; }
+  .text { padding: 8px 10px; max-height: 70vh; }
+  .actions button { padding: 4px 8px; }
+}
+@media (prefers-reduced-motion: reduce) {
+  .flash { animation-duration: 0.01s; }
+}
+`;
