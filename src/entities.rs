@@ -215,6 +215,8 @@ fn build(docs: &[DocText], accepted: &[Vec<Cand>], targets: &[Vec<Target>], clus
             (a.order, Entity { id, kind: a.kind, name, name_en: a.name_en, forms, counts, place: a.place })
         })
         .collect();
-    crate::sort::by_key(&mut entities, |e| e.0);
+    // Ties (a nationality and its place share a first mention) broken by id,
+    // so the output does not depend on hash order.
+    crate::sort::by(&mut entities, |a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
     (mentions, entities.into_iter().map(|e| e.1).collect())
 }

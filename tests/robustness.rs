@@ -135,3 +135,22 @@ fn every_error_names_the_input() {
     let bad = DocInput { name: "x.txt".into(), text: "نص".into(), published: Some("2025-13-01".into()) };
     assert!(khabar::annotate(&[bad]).unwrap_err().to_string().contains("2025-13-01"));
 }
+
+/// The same input gives the same output, whatever the hash maps' seeds
+/// (each map in a process gets different ones).
+#[test]
+fn output_is_deterministic() {
+    let js = include_str!("../www/samples.js");
+    let inputs: Vec<DocInput> = js
+        .split("text: `")
+        .skip(1)
+        .filter_map(|rest| rest.split('`').next())
+        .enumerate()
+        .map(|(i, t)| DocInput { name: format!("s{i}"), text: t.to_string(), published: None })
+        .collect();
+    assert!(inputs.len() >= 3);
+    let first = khabar::annotate(&inputs).unwrap();
+    for _ in 0..5 {
+        assert_eq!(khabar::annotate(&inputs).unwrap(), first);
+    }
+}
