@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::calendar::Date;
 use crate::claims::Claims;
-use crate::model::{Entity, Evidence, Mention, Time, TimelineItem};
+use crate::model::{Disagreement, Entity, Evidence, Figure, Mention, Quantity, Quote, SourceSays, Time, TimelineItem};
 use crate::normalize::normalize;
 use crate::tokenize::{sentences, stems, tokenize};
 use crate::DocText;
@@ -114,6 +114,9 @@ struct Found {
     place: Option<String>,
     participants: Vec<String>,
     evidence: Evidence,
+    /// The quantities and quotes of the sentence that reports it.
+    quantities: Vec<Quantity>,
+    quotes: Vec<Quote>,
 }
 
 pub fn timeline(
@@ -121,17 +124,17 @@ pub fn timeline(
     mentions: &[Vec<Mention>],
     entities: &[Entity],
     times: &[Vec<Time>],
-    _claims: &[Claims],
+    claims: &[Claims],
 ) -> Vec<TimelineItem> {
     let t = triggers();
     let mut found = Vec::new();
-    for ((doc, mentions), times) in docs.iter().zip(mentions).zip(times) {
-        find_in_doc(t, doc, mentions, times, &mut found);
+    for (((doc, mentions), times), claims) in docs.iter().zip(mentions).zip(times).zip(claims) {
+        find_in_doc(t, doc, mentions, times, claims, &mut found);
     }
     merge(t, found, entities)
 }
 
-fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time], out: &mut Vec<Found>) {
+fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time], claims: &Claims, out: &mut Vec<Found>) {
     let mut ti = 0; // times and mentions are sorted: walk them with the sentences
     let mut mi = 0;
     for art in &doc.articles {
@@ -179,6 +182,9 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
                     participants.push(m.entity.clone());
                 }
             }
+            let inside = |a: usize, b: usize| s <= a && b <= e;
+            let quantities: Vec<Quantity> = claims.quantities.iter().filter(|q| inside(q.start, q.end)).cloned().collect();
+            let quotes: Vec<Quote> = claims.quotes.iter().filter(|q| inside(q.start, q.end)).cloned().collect();
             let published = art.published;
             for time in dated {
                 let value = time.value.clone().unwrap_or_default();
@@ -200,6 +206,8 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
                     place: place.clone(),
                     participants: participants.clone(),
                     evidence: Evidence { file: doc.name.to_string(), start: es, end: ee, text: doc.text[es..ee].to_string() },
+                    quantities: quantities.clone(),
+                    quotes: quotes.clone(),
                 });
             }
         }
@@ -246,7 +254,7 @@ fn clip(text: &str, s: usize, e: usize, ts: usize, te: usize) -> (usize, usize) 
 }
 
 fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineItem> {
-    let mut items: Vec<(Found, Vec<Evidence>)> = Vec::new();
+    let mut items: Vec<(Found, Vec<Evidence>, Vec<SourceSays>)> = Vec::new();
     // Items by (date, class) so merging stays linear in the number of events.
     let mut by_key: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for f in found {
@@ -262,7 +270,8 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
         });
         match same {
             Some(i) => {
-                let (g, evidence) = &mut items[i];
+                let (g, evidence, says) = &mut items[i];
+                add_says(says, &f);
                 if g.place.is_none() {
                     g.place = f.place.clone();
                 }
@@ -279,7 +288,9 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
             None => {
                 by_key.entry(key).or_default().push(items.len());
                 let ev = f.evidence.clone();
-                items.push((f, vec![ev]));
+                let mut says = Vec::new();
+                add_says(&mut says, &f);
+                items.push((f, vec![ev], says));
             }
         }
     }
@@ -292,7 +303,7 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
     };
     let mut out: Vec<TimelineItem> = items
         .into_iter()
-        .map(|(f, evidence)| {
+        .map(|(f, evidence, says)| {
             let mut what = t.list[f.class].label.to_string();
             if !f.participants.is_empty() {
                 let who: Vec<String> = f.participants.iter().take(3).map(|p| name(p)).collect();
@@ -301,9 +312,61 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
             if let Some(p) = &f.place {
                 what = format!("{what} in {}", name(p));
             }
-            TimelineItem { date: f.date, what, place: f.place, participants: f.participants, planned: f.planned, evidence }
+            let disagreements = disagreements(&says);
+            TimelineItem { date: f.date, what, place: f.place, participants: f.participants, planned: f.planned, evidence, says, disagreements }
         })
         .collect();
     crate::sort::by(&mut out, |a, b| a.date.cmp(&b.date));
+    out
+}
+
+/// Add one report's quantities and quotes to its source's entry.
+fn add_says(says: &mut Vec<SourceSays>, f: &Found) {
+    if f.quantities.is_empty() && f.quotes.is_empty() {
+        return;
+    }
+    let i = match says.iter().position(|s| s.file == f.evidence.file) {
+        Some(i) => i,
+        None => {
+            says.push(SourceSays { file: f.evidence.file.clone(), quantities: Vec::new(), quotes: Vec::new() });
+            says.len() - 1
+        }
+    };
+    let entry = &mut says[i];
+    for q in &f.quantities {
+        if !entry.quantities.iter().any(|x| x.start == q.start) {
+            entry.quantities.push(q.clone());
+        }
+    }
+    for q in &f.quotes {
+        if !entry.quotes.iter().any(|x| x.start == q.start) {
+            entry.quotes.push(q.clone());
+        }
+    }
+}
+
+/// Counted things (same unit) for which two sources give different figures.
+fn disagreements(says: &[SourceSays]) -> Vec<Disagreement> {
+    let mut out: Vec<Disagreement> = Vec::new();
+    for s in says {
+        for q in &s.quantities {
+            let Some(unit) = q.unit.as_deref().filter(|u| !u.is_empty()) else { continue };
+            let figure = Figure { file: s.file.clone(), value: q.value, approx: q.approx, text: q.text.clone() };
+            match out.iter_mut().find(|d| d.unit == unit) {
+                Some(d) => {
+                    if !d.figures.iter().any(|x| x.file == figure.file && x.value == figure.value && x.approx == figure.approx) {
+                        d.figures.push(figure);
+                    }
+                }
+                None => out.push(Disagreement { unit: unit.to_string(), figures: vec![figure] }),
+            }
+        }
+    }
+    // Only where the sources differ: two files, and two different figures.
+    out.retain(|d| {
+        let files = d.figures.iter().any(|f| f.file != d.figures[0].file);
+        let differ = d.figures.iter().any(|f| f.value != d.figures[0].value || f.approx != d.figures[0].approx);
+        files && differ
+    });
     out
 }

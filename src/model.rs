@@ -150,6 +150,33 @@ pub struct TimelineItem {
     pub participants: Vec<String>,
     pub planned: bool,
     pub evidence: Vec<Evidence>,
+    /// What each source attaches to this happening: the quantities and
+    /// quotes in the sentences that report it, one entry per source.
+    pub says: Vec<SourceSays>,
+    /// Counts of the same thing that the sources give differently.
+    pub disagreements: Vec<Disagreement>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceSays {
+    pub file: String,
+    pub quantities: Vec<Quantity>,
+    pub quotes: Vec<Quote>,
+}
+
+/// One counted thing (`unit`) with different figures in different sources.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Disagreement {
+    pub unit: String,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figure {
+    pub file: String,
+    pub value: f64,
+    pub approx: Option<&'static str>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

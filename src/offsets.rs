@@ -1,7 +1,7 @@
 //! Byte offsets → UTF-16 code units, the unit of the JSON contract (JS string
 //! indices). Done once, as the last step, over every span in a document.
 
-use crate::model::{Annotation, Document, Span};
+use crate::model::{Annotation, Document, Quantity, Quote, Span};
 
 /// Maps byte offsets of one text to UTF-16 offsets. Offsets that are not on a
 /// character boundary map to the start of the character they fall in.
@@ -55,10 +55,18 @@ pub fn document_to_utf16(doc: &mut Document, map: &Utf16Map) {
     for t in &mut doc.times {
         (t.start, t.end) = (map.at(t.start), map.at(t.end));
     }
-    for q in &mut doc.quantities {
+    quantities_to_utf16(&mut doc.quantities, map);
+    quotes_to_utf16(&mut doc.quotes, map);
+}
+
+fn quantities_to_utf16(qs: &mut [Quantity], map: &Utf16Map) {
+    for q in qs {
         (q.start, q.end) = (map.at(q.start), map.at(q.end));
     }
-    for q in &mut doc.quotes {
+}
+
+fn quotes_to_utf16(qs: &mut [Quote], map: &Utf16Map) {
+    for q in qs {
         (q.start, q.end) = (map.at(q.start), map.at(q.end));
         if let Some(c) = q.cue.as_mut() {
             map.span(c);
@@ -66,12 +74,20 @@ pub fn document_to_utf16(doc: &mut Document, map: &Utf16Map) {
     }
 }
 
-/// Rewrite the timeline's evidence spans, given one map per document.
+/// Rewrite the timeline's spans (evidence, and what each source says),
+/// given one map per document.
 pub fn timeline_to_utf16(ann: &mut Annotation, maps: &[(String, Utf16Map)]) {
+    let map_of = |file: &str| maps.iter().find(|(f, _)| f == file).map(|(_, m)| m);
     for item in &mut ann.timeline {
         for ev in &mut item.evidence {
-            if let Some((_, map)) = maps.iter().find(|(f, _)| *f == ev.file) {
+            if let Some(map) = map_of(&ev.file) {
                 (ev.start, ev.end) = (map.at(ev.start), map.at(ev.end));
+            }
+        }
+        for says in &mut item.says {
+            if let Some(map) = map_of(&says.file) {
+                quantities_to_utf16(&mut says.quantities, map);
+                quotes_to_utf16(&mut says.quotes, map);
             }
         }
     }

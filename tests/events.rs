@@ -58,3 +58,34 @@ fn items_are_sorted_by_date() {
     let dates: Vec<&str> = ann.timeline.iter().map(|i| i.date.as_str()).collect();
     assert_eq!(dates, ["2025-02-02", "2025-04-05"]);
 }
+
+#[test]
+fn each_source_says_its_figures_and_disagreements_show() {
+    let a = "تبادل\n\nوقالت وزارة الدفاع الروسية إن الجانبين تبادلا 1000 أسير في بيلاروسيا يوم 23 مايو 2025.";
+    let b = "صفقة\n\nتبادلت روسيا وأوكرانيا نحو 1,200 أسير في بيلاروسيا يوم 23 أيار/مايو 2025، بحسب مسؤولين.";
+    let ann = run(&[("a.txt", a, "2025-05-24"), ("b.txt", b, "2025-05-24")]);
+    let item = ann.timeline.iter().find(|i| i.date == "2025-05-23").expect("the exchange is on the timeline");
+    assert_eq!(item.says.len(), 2, "{:#?}", item.says);
+    let figures: Vec<f64> = item.says.iter().flat_map(|s| s.quantities.iter().map(|q| q.value)).collect();
+    assert!(figures.contains(&1000.0) && figures.contains(&1200.0), "{figures:?}");
+    let d = item.disagreements.iter().find(|d| d.figures.len() == 2).expect("the two figures disagree");
+    let files: Vec<&str> = d.figures.iter().map(|f| f.file.as_str()).collect();
+    assert!(files.contains(&"a.txt") && files.contains(&"b.txt"));
+    // Spans of what a source says are UTF-16 offsets into that source.
+    for says in &item.says {
+        let text = if says.file == "a.txt" { a } else { b };
+        let u: Vec<u16> = text.encode_utf16().collect();
+        for q in &says.quantities {
+            assert_eq!(String::from_utf16(&u[q.start..q.end]).unwrap(), q.text);
+        }
+    }
+}
+
+#[test]
+fn agreeing_sources_are_not_a_disagreement() {
+    let a = "تبادل\n\nتبادل الجانبان 500 أسير في إسطنبول يوم 2 يونيو 2025.";
+    let b = "خبر\n\nوتبادلت موسكو وكييف 500 أسير في إسطنبول يوم 2 يونيو 2025.";
+    let ann = run(&[("a.txt", a, "2025-06-03"), ("b.txt", b, "2025-06-03")]);
+    let item = ann.timeline.iter().find(|i| i.date == "2025-06-02").unwrap();
+    assert!(item.disagreements.is_empty(), "{:#?}", item.disagreements);
+}

@@ -76,6 +76,14 @@ fn check(ann: &Annotation, texts: &[String]) {
         }
     }
     for item in &ann.timeline {
+        for says in &item.says {
+            let text = &texts[ann.documents.iter().position(|d| d.file == says.file).expect("says names a document")];
+            let u: Vec<u16> = text.encode_utf16().collect();
+            for (s, e, t) in says.quantities.iter().map(|q| (q.start, q.end, &q.text)).chain(says.quotes.iter().map(|q| (q.start, q.end, &q.text))) {
+                assert!(s <= e && e <= u.len());
+                assert_eq!(&String::from_utf16(&u[s..e]).unwrap(), t);
+            }
+        }
         for ev in &item.evidence {
             let (doc, text) = ann.documents.iter().zip(texts).find(|(d, _)| d.file == ev.file).expect("evidence names a document");
             assert!(ev.start <= ev.end && ev.end <= doc.length);
