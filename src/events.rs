@@ -137,6 +137,7 @@ pub fn timeline(
 fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time], claims: &Claims, out: &mut Vec<Found>) {
     let mut ti = 0; // times and mentions are sorted: walk them with the sentences
     let mut mi = 0;
+    let (mut qi, mut ui) = (0, 0); // quantities and quotes, sorted by start too
     for art in &doc.articles {
         // Captions and boilerplate are not reports of events... except a
         // caption with a date (a photo of the event), which is kept.
@@ -182,9 +183,15 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
                     participants.push(m.entity.clone());
                 }
             }
-            let inside = |a: usize, b: usize| s <= a && b <= e;
-            let quantities: Vec<Quantity> = claims.quantities.iter().filter(|q| inside(q.start, q.end)).cloned().collect();
-            let quotes: Vec<Quote> = claims.quotes.iter().filter(|q| inside(q.start, q.end)).cloned().collect();
+            while qi < claims.quantities.len() && claims.quantities[qi].start < s {
+                qi += 1;
+            }
+            while ui < claims.quotes.len() && claims.quotes[ui].start < s {
+                ui += 1;
+            }
+            let quantities: Vec<Quantity> =
+                claims.quantities[qi..].iter().take_while(|q| q.start < e).filter(|q| q.end <= e).cloned().collect();
+            let quotes: Vec<Quote> = claims.quotes[ui..].iter().take_while(|q| q.start < e).filter(|q| q.end <= e).cloned().collect();
             let published = art.published;
             for time in dated {
                 let value = time.value.clone().unwrap_or_default();
