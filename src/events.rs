@@ -28,7 +28,9 @@ struct Trigger {
 /// and multi-word phrases (matched on the sentence's words in order).
 struct Triggers {
     exact: HashMap<String, usize>,
-    prefixes: Vec<(String, usize)>,
+    prefixes: HashMap<String, usize>,
+    /// The most characters in a listed prefix.
+    longest_prefix: usize,
     phrases: Vec<(Vec<String>, usize)>,
     list: Vec<Trigger>,
     /// The class of dated photo captions.
@@ -38,7 +40,7 @@ struct Triggers {
 fn triggers() -> &'static Triggers {
     static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Triggers { exact: HashMap::new(), prefixes: Vec::new(), phrases: Vec::new(), list: Vec::new(), caption: 0 };
+        let mut t = Triggers { exact: HashMap::new(), prefixes: HashMap::new(), longest_prefix: 0, phrases: Vec::new(), list: Vec::new(), caption: 0 };
         for line in data_file!("event_triggers.tsv").lines() {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 4 {
@@ -55,7 +57,11 @@ fn triggers() -> &'static Triggers {
                     continue;
                 }
                 match form.strip_suffix('*') {
-                    Some(p) => t.prefixes.push((normalize(p), k)),
+                    Some(p) => {
+                        let p = normalize(p);
+                        t.longest_prefix = t.longest_prefix.max(p.chars().count());
+                        t.prefixes.entry(p).or_insert(k);
+                    }
                     None => {
                         t.exact.entry(normalize(form)).or_insert(k);
                     }
@@ -69,10 +75,12 @@ fn triggers() -> &'static Triggers {
 impl Triggers {
     /// The triggers among a sentence's words: single words and phrases.
     fn in_words(&self, words: &[&str]) -> Vec<usize> {
-        let mut out: Vec<usize> = words.iter().filter_map(|w| self.of(w)).collect();
+        // Each word's readings (proclitics stripped), computed once.
+        let readings: Vec<Vec<(usize, String)>> = words.iter().map(|w| stems(w)).collect();
+        let mut out: Vec<usize> = readings.iter().filter_map(|r| self.of(r)).collect();
         for (phrase, k) in &self.phrases {
-            if words.windows(phrase.len()).any(|w| {
-                w.iter().zip(phrase).all(|(a, b)| stems(a).iter().any(|(_, s)| s == b))
+            if readings.windows(phrase.len()).any(|w| {
+                w.iter().zip(phrase).all(|(r, b)| r.iter().any(|(_, s)| s == b))
             }) {
                 out.push(*k);
             }
@@ -80,13 +88,16 @@ impl Triggers {
         out
     }
 
-    /// The trigger a word is, trying each reading of its proclitics.
-    fn of(&self, norm: &str) -> Option<usize> {
-        for (_, stem) in stems(norm) {
-            if let Some(&k) = self.exact.get(&stem) {
+    /// The trigger a word is, given its readings: an exact stem, else the
+    /// longest listed prefix of a stem.
+    fn of(&self, readings: &[(usize, String)]) -> Option<usize> {
+        for (_, stem) in readings {
+            if let Some(&k) = self.exact.get(stem) {
                 return Some(k);
             }
-            if let Some(&(_, k)) = self.prefixes.iter().find(|(p, _)| stem.starts_with(p.as_str()) && stem.len() >= p.len()) {
+            let cut = stem.char_indices().map(|(i, _)| i).skip(1).chain([stem.len()]);
+            let longest = cut.take(self.longest_prefix).filter_map(|i| self.prefixes.get(&stem[..i])).last();
+            if let Some(&k) = longest {
                 return Some(k);
             }
         }
