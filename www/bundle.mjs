@@ -43,9 +43,10 @@ const moduleVar = (root, file) => '__mod_' + relative(root, file).replace(/\.m?j
 const exportObject = (exports) => `{ ${exports.map(([local, exported]) => (local === exported ? local : `${JSON.stringify(exported)}: ${local}`)).join(', ')} }`;
 
 /**
- * Bundles the module graph under `entry` into one script body: every module
- * becomes `const __mod_x = (() => { …; return {exports}; })();`, in
- * dependency order. Returns {code, modules: [relative paths], varOf(path)}.
+ * Bundles the module graph under `entry` (a file, or a list of files) into
+ * one script body: every module becomes
+ * `const __mod_x = (() => { …; return {exports}; })();`, in dependency
+ * order. Returns {code, modules: [relative paths], varOf(path)}.
  */
 export function bundleModules(root, entry) {
   const order = [];
@@ -73,7 +74,7 @@ export function bundleModules(root, entry) {
     seen.add(file);
     order.push(file);
   };
-  visit(entry);
+  for (const file of Array.isArray(entry) ? entry : [entry]) visit(file);
 
   const chunks = order.map((file) => {
     const { body, imports } = parsed.get(file);
@@ -85,6 +86,27 @@ export function bundleModules(root, entry) {
     return `// ---- ${relative(root, file)}\nconst ${moduleVar(root, file)} = (() => {\n${code}\nreturn ${exportObject(exports)};\n})();\n`;
   });
   return { code: chunks.join('\n'), modules: order.map((f) => relative(root, f)), varOf: (file) => moduleVar(root, file) };
+}
+
+/**
+ * One ES module from `entry` and everything it imports: the imported graph
+ * bundled as above, then the entry's own code (which, being the module
+ * itself, may use import.meta) with its imports turned into references.
+ */
+export function bundleEntryModule(root, entry) {
+  const imports = [];
+  const body = readFileSync(entry, 'utf8').replace(IMPORT_LINE, (whole, list, spec) => {
+    if (!spec.startsWith('.')) throw new Error(`${relative(root, entry)}: only relative imports can be bundled (${spec})`);
+    imports.push({ target: join(dirname(entry), spec), names: specifiers(list) });
+    return '\0IMPORT' + (imports.length - 1) + '\0';
+  });
+  if (/^\s*(import|export)\s/m.test(body)) throw new Error(`${relative(root, entry)}: unsupported import or export in the entry`);
+  const { code, modules, varOf } = bundleModules(root, imports.map((i) => i.target));
+  const own = body.replace(/\0IMPORT(\d+)\0/g, (w, i) => {
+    const { target, names } = imports[Number(i)];
+    return `const { ${names.map(([local, exported]) => (local === exported ? local : `${local}: ${exported}`)).join(', ')} } = ${varOf(target)};`;
+  });
+  return { code: `${code}\n// ---- ${relative(root, entry)}\n${own}`, modules };
 }
 
 /**

@@ -11,6 +11,12 @@ const glueUrl = new URL('./pkg/khabar.js', import.meta.url).href;
 
 defineKhabarLens({
   fontUrl: new URL('./fonts/khabar-naskh-subset.woff2', import.meta.url).href,
+  // The samples as annotated at build time (www/build.mjs writes it next to
+  // this file in dist/site/); without it they are annotated on load.
+  samplesResult: async () => {
+    const response = await fetch(new URL('./samples-annotated.json', import.meta.url));
+    return response.ok ? response.json() : null;
+  },
   source: {
     loadGlue: () => import(glueUrl),
     wasmBytes: async () => {

@@ -46,3 +46,12 @@ test('the rewritten wasm-bindgen glue works like the original module', async () 
   assert.deepEqual(inlined.annotate(SAMPLE_ARTICLES), original.annotate(SAMPLE_ARTICLES));
   assert.throws(() => inlined.annotate([{ name: 'empty', text: '' }]), Error);
 });
+
+test('the site entry bundles into one ES module that keeps its import.meta', async () => {
+  const { bundleEntryModule } = await import('../../www/bundle.mjs');
+  const { code, modules } = bundleEntryModule(WWW, join(WWW, 'khabar-lens.js'));
+  assert.ok(modules.includes(join('lens', 'element.js')) && modules.includes(join('lens', 'engine.js')));
+  assert.equal(modules.filter((m) => m === join('lens', 'engine.js')).length, 1, 'a module imported twice is bundled once');
+  assert.ok(!/^\s*(import|export)\s/m.test(code), 'no import or export lines left');
+  assert.ok(code.includes("new URL('./pkg/khabar.js', import.meta.url)"), 'the entry still finds pkg/ next to itself');
+});

@@ -109,12 +109,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   };
 }
 
-/** Waits until the widget has loaded its engine and shows a result. */
+/**
+ * Waits until the widget has loaded its engine and shows a result (the
+ * samples may show before the engine is ready: they come annotated).
+ */
 export async function waitForResult(page, selector = 'khabar-lens') {
   await page.waitForFunction(
     (sel) => {
       const el = document.querySelector(sel);
-      return el && el.result && !el.hasAttribute('busy');
+      return el && el.result && el.engineMode && !el.hasAttribute('busy');
     },
     selector,
     { timeout: 30000 },
@@ -144,4 +147,98 @@ export function resultCounts(page, selector = 'khabar-lens') {
       timeline: r.timeline.length,
     };
   }, selector);
+}
+
+/** UTF-8 length of a string without encoding it. */
+export function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * About `bytes` (UTF-8) of Arabic news built from `samples` ([{name, text}])
+ * repeated and varied: copy k keeps each sample's headline, rotates its
+ * other paragraphs by k and shifts every ASCII digit by k (mod 10), so no
+ * two copies are the same text. Returns one document per copy of a sample.
+ * Self-contained: pass `newsCorpus.toString()` to run it inside a page.
+ */
+export function newsCorpus(samples, bytes) {
+  const size = (text) => {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    }
+    return n;
+  };
+  const docs = [];
+  let total = 0;
+  for (let i = 0; total < bytes; i++) {
+    const sample = samples[i % samples.length];
+    const copy = Math.floor(i / samples.length);
+    const [head, ...body] = sample.text.trim().split(/\n\n+/);
+    const turn = body.length ? copy % body.length : 0;
+    const text = [head, ...body.slice(turn), ...body.slice(0, turn)]
+      .join('\n\n')
+      .replace(/[0-9]/g, (d) => String((Number(d) + copy) % 10));
+    docs.push({ name: `${copy}-${sample.name}`, text: `${text}\n` });
+    total += size(text) + 1;
+  }
+  return docs;
+}
+
+/** Runs newsCorpus in the page on the samples the widget shows; returns nothing (stores window[name]). */
+export function buildCorpusInPage(page, bytes, name = '__corpus') {
+  return page.evaluate(
+    ({ src, bytes, name }) => {
+      const newsCorpus = new Function(`return (${src})`)();
+      const samples = document.querySelector('khabar-lens').articles;
+      window[name] = newsCorpus(samples, bytes);
+      return window[name].length;
+    },
+    { src: newsCorpus.toString(), bytes, name },
+  );
+}
+
+/**
+ * An init script (for openPage's `init`): records in window.__firstMark the
+ * time (ms since navigation start) of the first frame in which a highlighted
+ * mention of <khabar-lens> has a box on screen, and in window.__engineReady
+ * when the engine reported ready.
+ */
+export function watchFirstHighlight() {
+  window.__firstMark = null;
+  window.__engineReady = null;
+  document.addEventListener('khabar-ready', () => (window.__engineReady = performance.now()));
+  const look = () => {
+    const el = document.querySelector('khabar-lens');
+    const m = el && el.shadowRoot && el.shadowRoot.querySelector('.m');
+    if (m) {
+      const r = m.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight) {
+        window.__firstMark = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+/** Waits for watchFirstHighlight's figures: {mark, ready} in ms since navigation start. */
+export async function firstHighlight(page) {
+  await page.waitForFunction(() => window.__firstMark !== null && window.__engineReady !== null, null, { timeout: 30000 });
+  return page.evaluate(() => ({ mark: window.__firstMark, ready: window.__engineReady }));
+}
+
+/** A screenshot of one element (scrolled into view first). */
+export async function elementScreenshot(locator, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await locator.screenshot({ path });
+  return path;
 }

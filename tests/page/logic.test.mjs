@@ -76,7 +76,7 @@ test('timeline CSV quotes fields and names entities', () => {
     timeline: [{ date: '2025-06-02', what: 'قال، "نعم"', place: null, participants: ['p1'], planned: false, evidence: [{ file: 'a.txt', start: 1, end: 4, text: 'قال' }] }],
   });
   assert.ok(csv.startsWith('\ufeffdate,what,'));
-  assert.equal(csv.split('\r\n')[1], '2025-06-02,"قال، ""نعم""",,,ترامب,p1,false,a.txt,a.txt@1-4: قال');
+  assert.equal(csv.split('\r\n')[1], '2025-06-02,"قال، ""نعم""",,,ترامب,p1,false,a.txt,a.txt@1-4: قال,,,');
 });
 
 test('the settings reader reads wasm-pack.toml', () => {
@@ -90,4 +90,53 @@ test('the samples are 1,500–3,500 characters and use both spellings of Trump',
   for (const a of SAMPLE_ARTICLES) assert.ok(a.text.length >= 1500 && a.text.length <= 3500, `${a.name}: ${a.text.length}`);
   const all = SAMPLE_ARTICLES.map((a) => a.text).join('\n');
   assert.ok(all.includes('ترامب') && all.includes('ترمب'));
+});
+
+test('claims: labels, disagreements, nested quotes and speakers', async () => {
+  const { quantityLabel, disagreementLabel, topQuotes, speakerGroups, formatNumber } = await import('../../www/lens/claims.js');
+  assert.equal(formatNumber(10000000), '10,000,000');
+  assert.equal(quantityLabel({ value: 1000, high: null, approx: 'about', unit: 'أسير', exchange: null }), 'نحو 1,000 أسير');
+  assert.equal(quantityLabel({ value: 1200, high: null, approx: null, unit: 'أسير', exchange: 'each' }), '1,200 أسير من كل جانب');
+  assert.equal(quantityLabel({ value: 0, high: null, approx: null, unit: null, exchange: 'all' }), 'الكل مقابل الكل');
+  assert.equal(quantityLabel({ value: 10, high: 12, approx: null, unit: '%', exchange: null }), '10–12 %');
+  assert.equal(disagreementLabel({ unit: 'أسير', figures: [{ value: 1200, approx: null }, { value: 1000, approx: 'about' }] }), '1,200 مقابل نحو 1,000 أسير');
+  const quotes = [
+    { start: 10, end: 50, speaker: 'a', kind: 'reported' },
+    { start: 20, end: 30, speaker: 'a', kind: 'direct' }, // inside a's own words: dropped
+    { start: 35, end: 45, speaker: 'b', kind: 'direct' }, // someone else's: kept
+    { start: 60, end: 70, speaker: null, kind: 'direct' },
+  ];
+  assert.deepEqual(topQuotes(quotes).map((q) => q.start), [10, 35, 60]);
+  const groups = speakerGroups({ documents: [{ file: 'x', quotes }, { file: 'y', quotes: [{ start: 0, end: 5, speaker: 'b', kind: 'reported' }] }] });
+  assert.deepEqual(groups.map((g) => [g.speaker, g.quotes.length, g.files]), [['b', 2, 2], ['a', 1, 1], [null, 1, 1]]);
+});
+
+test('long texts are cut into chunks at line breaks, never inside a surrogate pair', async () => {
+  const { chunkBounds } = await import('../../www/lens/highlighter.js');
+  const text = ('سطر عربي قصير\n'.repeat(50) + 'x'.repeat(30)).repeat(3);
+  const bounds = chunkBounds(text, 100);
+  assert.equal(bounds[0][0], 0);
+  assert.equal(bounds.at(-1)[1], text.length);
+  for (let i = 1; i < bounds.length; i++) assert.equal(bounds[i][0], bounds[i - 1][1], 'contiguous');
+  assert.ok(bounds.slice(0, -1).every(([, end]) => text[end - 1] === '\n' || text.slice(end - 30, end) === 'x'.repeat(30)), 'cut after a line break when one is near');
+  const emoji = '😀'.repeat(300);
+  for (const [, end] of chunkBounds(emoji, 101).slice(0, -1)) assert.equal(end % 2, 0, 'not inside a pair');
+  assert.deepEqual(chunkBounds(''), [[0, 0]]);
+});
+
+test('claims CSV: one row per figure and quote, with its timeline items and disputes', async () => {
+  const { claimsCsv, quantityCell } = await import('../../www/lens/export.js');
+  assert.equal(quantityCell({ value: 1000, high: null, approx: 'about', unit: 'أسير', exchange: null }), '~1000 أسير');
+  assert.equal(quantityCell({ value: 10, high: 12, approx: null, unit: '%', exchange: null }), '10-12 %');
+  const q = { start: 5, end: 9, text: 'نحو ألف', value: 1000, high: null, approx: 'about', unit: 'أسير', entity: null, exchange: null };
+  const quote = { start: 0, end: 20, text: 'قال، "نعم"', speaker: 'p1', cue: { start: 0, end: 3 }, kind: 'direct', attribution: 'cue' };
+  const csv = claimsCsv({
+    entities: [{ id: 'p1', name: 'ترامب' }],
+    documents: [{ file: 'a.txt', quantities: [q], quotes: [quote] }],
+    timeline: [{ date: '2025-06-02', says: [{ file: 'a.txt', quantities: [q], quotes: [] }], disagreements: [{ unit: 'أسير', figures: [{ file: 'a.txt', value: 1000, approx: 'about', text: 'نحو ألف' }] }] }],
+  });
+  const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines[0], 'file,type,start,end,text,value,high,approx,unit,exchange,entity_id,entity,speaker_id,speaker,quote_kind,attribution,cue,items,disputed');
+  assert.equal(lines[1], 'a.txt,quote,0,20,"قال، ""نعم""",,,,,,,,p1,ترامب,direct,cue,0-3,,');
+  assert.equal(lines[2], 'a.txt,quantity,5,9,نحو ألف,1000,,about,أسير,,,,,,,,,#0 2025-06-02,أسير');
 });

@@ -250,7 +250,7 @@ test('export buttons download the full JSON and the timeline CSV', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('khabar-lens [data-action="export-csv"]').click()]);
   assert.equal(csv.suggestedFilename(), 'khabar-timeline.csv');
   const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
-  assert.equal(lines[0], 'date,what,place,place_id,participants,participant_ids,planned,sources,evidence');
+  assert.equal(lines[0], 'date,what,place,place_id,participants,participant_ids,planned,sources,evidence,figures,quotes,disagreements');
   assert.equal(lines.length, result.timeline.length + 1);
   assert.ok(lines.some((l) => l.startsWith('2025-10-03,') && l.includes(',true,')), 'planned item exported');
   await s.finish();
@@ -317,6 +317,8 @@ test('a big text is annotated off the main thread and can be cancelled without l
     const started = performance.now();
     const result = await el.addArticles([{ name: 'big.txt', text: big }]);
     watch.disconnect();
+    // Long texts are built chunk by chunk after the first: wait for all.
+    while (el.shadowRoot.querySelector('.doc[data-file="big.txt"] .chunk.pending')) await new Promise((r) => setTimeout(r, 50));
     return {
       ms: performance.now() - started,
       note,

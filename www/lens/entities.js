@@ -3,7 +3,11 @@
 // entity across all sources.
 
 import { h, replaceChildren, en } from './dom.js';
-import { KINDS, KIND_LABELS } from './labels.js';
+import { KINDS, MARKS, KIND_LABELS } from './labels.js';
+import { quoteRef } from './claims.js';
+
+// The selected entity's mentions and quotes shown before a "more" button.
+const SHOWN = 100;
 
 function swatchLabel(kind, count) {
   const label = KIND_LABELS[kind];
@@ -13,10 +17,11 @@ function swatchLabel(kind, count) {
 const normalise = (s) => String(s || '').toLowerCase().replace(/[\u064B-\u0652\u0640]/g, '').replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
 
 export class EntityPanel {
-  /** hooks: onSelect(id|null), onKindToggle(kind), onReveal(docIndex, mentionIndex) */
+  /** hooks: onSelect(id|null), onKindToggle(kind), onReveal(docIndex, mentionIndex), onRevealClaim({file, type, start, end}) */
   constructor(hooks) {
     this.hooks = hooks;
-    this.state = { entities: [], hiddenKinds: new Set(), selected: null, restrictTo: null, restrictLabel: null, onClearRestrict: null, mentionsOf: () => [], kindCounts: {} };
+    this.limits = { mentions: SHOWN, quotes: SHOWN, for: null };
+    this.state = { entities: [], hiddenKinds: new Set(), selected: null, restrictTo: null, restrictLabel: null, onClearRestrict: null, mentionsOf: () => [], quotesOf: () => [], names: {}, kindCounts: {} };
     this.legend = h('div', { class: 'legend', role: 'group', 'aria-label': 'مفتاح الألوان وتصفية حسب النوع' });
     this.search = h('input', {
       type: 'search',
@@ -29,9 +34,8 @@ export class EntityPanel {
     this.list = h('ul', { class: 'entity-list', 'aria-label': 'الكيانات' });
     this.selection = h('section', { class: 'selection', 'aria-live': 'polite', hidden: true });
     this.el = h(
-      'aside',
-      { class: 'panel entities', 'aria-labelledby': 'ent-title' },
-      h('div', { class: 'panel-head' }, h('h2', { id: 'ent-title' }, 'الكيانات ', en('Entities'))),
+      'div',
+      { class: 'entity-pane' },
       this.legend,
       this.search,
       this.note,
@@ -65,7 +69,20 @@ export class EntityPanel {
           swatchLabel(kind, kindCounts[kind] || 0),
         ),
       ),
-      ['time', 'quantity'].map((kind) => h('span', { class: 'chip legend-static' }, swatchLabel(kind, kindCounts[kind]))),
+      MARKS.map((kind) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'chip legend-mark',
+            dataset: { kind },
+            'aria-pressed': String(!hiddenKinds.has(kind)),
+            title: 'إظهار/إخفاء هذا التعليم',
+            onclick: () => this.hooks.onKindToggle(kind),
+          },
+          swatchLabel(kind, kindCounts[kind] || 0),
+        ),
+      ),
     );
   }
 
@@ -110,11 +127,28 @@ export class EntityPanel {
   }
 
   renderSelection() {
-    const { entities, selected, mentionsOf } = this.state;
+    const { entities, selected, mentionsOf, quotesOf, names } = this.state;
     const entity = entities.find((e) => e.id === selected);
     this.selection.hidden = !entity;
     if (!entity) return this.selection.replaceChildren();
+    if (this.limits.for !== entity.id) this.limits = { mentions: SHOWN, quotes: SHOWN, for: entity.id };
     const mentions = mentionsOf(entity.id);
+    const quotes = quotesOf(entity.id);
+    const more = (key, total) =>
+      total > this.limits[key]
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'link more',
+              onclick: () => {
+                this.limits[key] += SHOWN * 5;
+                this.renderSelection();
+              },
+            },
+            `عرض المزيد (${total - this.limits[key]})`,
+          )
+        : null;
     replaceChildren(
       this.selection,
       h(
@@ -123,11 +157,18 @@ export class EntityPanel {
         h('h3', {}, entity.name, entity.name_en ? [' ', en(entity.name_en)] : null),
         h('button', { type: 'button', class: 'link', onclick: () => this.hooks.onSelect(null) }, 'إلغاء التحديد'),
       ),
-      h('p', { class: 'muted' }, `${mentions.length} إشارة في ${new Set(mentions.map((m) => m.file)).size} مصدر`),
+      quotes.length
+        ? [
+            h('h4', {}, `الأقوال المنسوبة (${quotes.length}) `, en('said')),
+            h('ol', { class: 'quote-list said-list' }, quotes.slice(0, this.limits.quotes).map((entry) => h('li', {}, quoteRef(entry, names, this.hooks.onRevealClaim)))),
+            more('quotes', quotes.length),
+          ]
+        : null,
+      h('h4', {}, `${mentions.length} إشارة في ${new Set(mentions.map((m) => m.file)).size} مصدر`),
       h(
         'ol',
         { class: 'mention-list' },
-        mentions.map((m) =>
+        mentions.slice(0, this.limits.mentions).map((m) =>
           h(
             'li',
             {},
@@ -144,6 +185,7 @@ export class EntityPanel {
           ),
         ),
       ),
+      more('mentions', mentions.length),
     );
   }
 }

@@ -4,7 +4,9 @@
 
 import { message, formatSize } from './labels.js';
 
-export const MAX_FILE_BYTES = 8e6;
+// A file may be as big as the total allows (12 million characters of Arabic
+// are about 24 MB of UTF-8), so a 10 MB file loads like a 10 MB paste.
+export const MAX_FILE_BYTES = 24e6;
 export const MAX_TOTAL_CHARS = 12e6;
 
 const HTML_NAME = /\.html?$/i;

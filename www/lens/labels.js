@@ -2,6 +2,8 @@
 // the UI stays consistent and messages can be found by their code in tests.
 
 export const KINDS = ['person', 'place', 'org', 'nationality'];
+// Other highlights with a legend entry (and a show/hide toggle).
+export const MARKS = ['time', 'quantity', 'quote'];
 
 export const KIND_LABELS = {
   person: { ar: 'شخص', en: 'person' },
@@ -10,6 +12,7 @@ export const KIND_LABELS = {
   nationality: { ar: 'جنسية', en: 'nationality' },
   time: { ar: 'زمن', en: 'time' },
   quantity: { ar: 'كمية', en: 'quantity' },
+  quote: { ar: 'اقتباس', en: 'quote' },
 };
 
 /** Error and notice texts by code: {ar, en}; `{x}` is filled from params. */

@@ -6,7 +6,7 @@ import { h, replaceChildren, en } from './dom.js';
 import { UNITS, UNIT_LABELS, parseWhen, bucketOf, bucketLabel, countLabel, formatWhen } from './dates.js';
 
 const MAX_COLUMNS_FOR_AUTO_UNIT = 40;
-const VISIBLE_PER_COLUMN = 3;
+const VISIBLE_PER_COLUMN = 2;
 
 const PRECISION_RANK = { day: 0, month: 1, year: 2 };
 
@@ -104,6 +104,20 @@ export class Timeline {
       this.expanded.clear();
     }
     this.render();
+    if (itemsChanged) this.showBusiest();
+  }
+
+  /** Scrolls the track to the column with the most events (where the story is). */
+  showBusiest() {
+    let busiest = null;
+    for (const col of this.track.querySelectorAll('.tl-col')) {
+      if (!busiest || Number(col.dataset.count) > Number(busiest.dataset.count)) busiest = col;
+    }
+    if (!busiest || this.scroller.hidden) return;
+    const box = this.scroller.getBoundingClientRect();
+    const r = busiest.getBoundingClientRect();
+    if (r.left >= box.left && r.right <= box.right) return;
+    this.scroller.scrollBy({ left: r.left + r.width / 2 - (box.left + box.width / 2) });
   }
 
   setUnit(unit) {
@@ -143,7 +157,7 @@ export class Timeline {
     };
     return h(
       'li',
-      { class: 'tl-col', dataset: { key: col.key } },
+      { class: 'tl-col', dataset: { key: col.key, count: String(col.entries.length) } },
       h('div', { class: 'tl-tick' }, col.label, h('span', { class: 'tl-count' }, ` (${col.entries.length})`)),
       h(
         'ul',
@@ -176,6 +190,22 @@ export class Timeline {
       item.place ? h('span', { class: 'tl-meta' }, 'المكان: ', h('bdi', {}, name(item.place))) : null,
       people.length ? h('span', { class: 'tl-meta' }, 'المشاركون: ', people.map((p, i) => [i ? '، ' : '', h('bdi', {}, p)])) : null,
       sources.length ? h('span', { class: 'tl-meta tl-src' }, 'المصادر: ', sources.map((s, i) => [i ? '، ' : '', h('bdi', {}, s)])) : null,
+      this.renderClaims(item),
+    );
+  }
+
+  /** "2 رقم · 3 قول · ⚠ خلاف": what the sources say about the item, in short. */
+  renderClaims(item) {
+    const says = item.says || [];
+    const figures = says.reduce((n, s) => n + (s.quantities || []).length, 0);
+    const quotes = says.reduce((n, s) => n + (s.quotes || []).length, 0);
+    const disagreements = (item.disagreements || []).length;
+    if (!figures && !quotes && !disagreements) return null;
+    return h(
+      'span',
+      { class: 'tl-says' },
+      [figures ? `أرقام: ${figures}` : null, quotes ? `أقوال: ${quotes}` : null].filter(Boolean).join(' · '),
+      disagreements ? [figures || quotes ? ' · ' : '', h('span', { class: 'dis' }, '⚠ خلاف في الأرقام')] : null,
     );
   }
 
