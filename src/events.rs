@@ -13,7 +13,10 @@ use std::sync::OnceLock;
 
 use crate::calendar::Date;
 use crate::claims::Claims;
-use crate::model::{Disagreement, Entity, Evidence, Figure, Mention, Quantity, Quote, SourceSays, Time, TimelineItem};
+use crate::model::{
+    Disagreement, Entity, Evidence, Figure, Mention, Quantity, Quote, SourceSays, Time,
+    TimelineItem,
+};
 use crate::normalize::normalize;
 use crate::tokenize::{sentences, stems, tokenize};
 use crate::DocText;
@@ -40,7 +43,14 @@ struct Triggers {
 fn triggers() -> &'static Triggers {
     static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Triggers { exact: HashMap::new(), prefixes: HashMap::new(), longest_prefix: 0, phrases: Vec::new(), list: Vec::new(), caption: 0 };
+        let mut t = Triggers {
+            exact: HashMap::new(),
+            prefixes: HashMap::new(),
+            longest_prefix: 0,
+            phrases: Vec::new(),
+            list: Vec::new(),
+            caption: 0,
+        };
         for line in data_file!("event_triggers.tsv").lines() {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 4 {
@@ -50,10 +60,15 @@ fn triggers() -> &'static Triggers {
             if cols[0] == "caption" {
                 t.caption = k;
             }
-            t.list.push(Trigger { class: cols[0], label: cols[1], planned: cols[2] == "yes" });
+            t.list.push(Trigger {
+                class: cols[0],
+                label: cols[1],
+                planned: cols[2] == "yes",
+            });
             for form in cols[3].split('|').filter(|f| !f.is_empty()) {
                 if form.contains(' ') {
-                    t.phrases.push((form.split(' ').map(normalize).collect(), k));
+                    t.phrases
+                        .push((form.split(' ').map(normalize).collect(), k));
                     continue;
                 }
                 match form.strip_suffix('*') {
@@ -80,7 +95,9 @@ impl Triggers {
         let mut out: Vec<usize> = readings.iter().filter_map(|r| self.of(r)).collect();
         for (phrase, k) in &self.phrases {
             if readings.windows(phrase.len()).any(|w| {
-                w.iter().zip(phrase).all(|(r, b)| r.iter().any(|(_, s)| s == b))
+                w.iter()
+                    .zip(phrase)
+                    .all(|(r, b)| r.iter().any(|(_, s)| s == b))
             }) {
                 out.push(*k);
             }
@@ -95,8 +112,15 @@ impl Triggers {
             if let Some(&k) = self.exact.get(stem) {
                 return Some(k);
             }
-            let cut = stem.char_indices().map(|(i, _)| i).skip(1).chain([stem.len()]);
-            let longest = cut.take(self.longest_prefix).filter_map(|i| self.prefixes.get(&stem[..i])).last();
+            let cut = stem
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain([stem.len()]);
+            let longest = cut
+                .take(self.longest_prefix)
+                .filter_map(|i| self.prefixes.get(&stem[..i]))
+                .last();
             if let Some(&k) = longest {
                 return Some(k);
             }
@@ -145,7 +169,14 @@ pub fn timeline(
     merge(t, found, entities)
 }
 
-fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time], claims: &Claims, out: &mut Vec<Found>) {
+fn find_in_doc(
+    t: &Triggers,
+    doc: &DocText,
+    mentions: &[Mention],
+    times: &[Time],
+    claims: &Claims,
+    out: &mut Vec<Found>,
+) {
     let mut ti = 0; // times and mentions are sorted: walk them with the sentences
     let mut mi = 0;
     let (mut qi, mut ui) = (0, 0); // quantities and quotes, sorted by start too
@@ -153,20 +184,133 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
         // Captions and boilerplate are not reports of events... except a
         // caption with a date (a photo of the event), which is kept.
         let skip = |s: usize, e: usize| art.boilerplate.iter().any(|b| b.start <= s && e <= b.end);
+        // Figures and quotes in sentences that name no date belong to the
+        // happening the article is telling at that point: the event of a
+        // recent sentence, or, before the article's first event, that one.
+        let mut carry = Carry::default();
         for (s, e) in sentences(doc.text, art.start, art.end) {
             while ti < times.len() && times[ti].start < s {
                 ti += 1;
             }
-            let dated: Vec<&Time> = times[ti..].iter().take_while(|x| x.end <= e).filter(|x| x.value.is_some()).collect();
-            if dated.is_empty() || skip(s, e) {
-                continue;
+            while qi < claims.quantities.len() && claims.quantities[qi].start < s {
+                qi += 1;
             }
-            while mi < mentions.len() && mentions[mi].start < s {
-                mi += 1;
+            while ui < claims.quotes.len() && claims.quotes[ui].start < s {
+                ui += 1;
             }
-            let here: Vec<&Mention> = mentions[mi..].iter().take_while(|m| m.end <= e).collect();
+            let quantities: Vec<Quantity> = claims.quantities[qi..]
+                .iter()
+                .take_while(|q| q.start < e)
+                .filter(|q| q.end <= e)
+                .cloned()
+                .collect();
+            let quotes: Vec<Quote> = claims.quotes[ui..]
+                .iter()
+                .take_while(|q| q.start < e)
+                .filter(|q| q.end <= e)
+                .cloned()
+                .collect();
+            let found_before = out.len();
+            let dated: Vec<&Time> = times[ti..]
+                .iter()
+                .take_while(|x| x.end <= e)
+                .filter(|x| x.value.is_some())
+                .collect();
+            if !dated.is_empty() && !skip(s, e) {
+                event_in_sentence(
+                    t,
+                    doc,
+                    art,
+                    (s, e),
+                    &dated,
+                    mentions,
+                    &mut mi,
+                    (&quantities, &quotes),
+                    out,
+                );
+            }
+            carry.sentence(out, found_before, quantities, quotes);
+        }
+    }
+}
+
+/// Claims waiting for, or carried over to, an event of the same article.
+#[derive(Default)]
+struct Carry {
+    /// The last event found in the article, and how many sentences ago.
+    current: Option<(usize, usize)>,
+    /// Claims of the sentences before the article's first event.
+    pending: Vec<(Vec<Quantity>, Vec<Quote>)>,
+}
+
+impl Carry {
+    /// Sentences after an event whose claims still belong to it.
+    const AFTER: usize = 4;
+    /// Sentences before an article's first event whose claims go to it.
+    const BEFORE: usize = 2;
+
+    fn sentence(
+        &mut self,
+        out: &mut [Found],
+        found_before: usize,
+        quantities: Vec<Quantity>,
+        quotes: Vec<Quote>,
+    ) {
+        if out.len() > found_before {
+            // This sentence reported events (its own claims are on them).
+            let first = &mut out[found_before];
+            for (q, u) in self.pending.drain(..) {
+                first.quantities.extend(q);
+                first.quotes.extend(u);
+            }
+            self.current = Some((out.len() - 1, 0));
+            return;
+        }
+        if quantities.is_empty() && quotes.is_empty() {
+            return;
+        }
+        match &mut self.current {
+            Some((i, since)) if *since < Self::AFTER => {
+                *since += 1;
+                out[*i].quantities.extend(quantities);
+                out[*i].quotes.extend(quotes);
+            }
+            Some(_) => {}
+            None => {
+                self.pending.push((quantities, quotes));
+                if self.pending.len() > Self::BEFORE {
+                    self.pending.remove(0);
+                }
+            }
+        }
+    }
+}
+
+/// The events one dated sentence reports, one per date it names.
+#[allow(clippy::too_many_arguments)]
+fn event_in_sentence(
+    t: &Triggers,
+    doc: &DocText,
+    art: &crate::articles::ArticleSeg,
+    (s, e): (usize, usize),
+    dated: &[&Time],
+    mentions: &[Mention],
+    mi: &mut usize,
+    (quantities, quotes): (&[Quantity], &[Quote]),
+    out: &mut Vec<Found>,
+) {
+    {
+        {
+            while *mi < mentions.len() && mentions[*mi].start < s {
+                *mi += 1;
+            }
+            let here: Vec<&Mention> = mentions[*mi..].iter().take_while(|m| m.end <= e).collect();
             let tokens = tokenize(doc.text, s, e);
-            let words: Vec<&str> = tokens.iter().filter(|w| w.is_word()).map(|w| w.norm.as_str()).collect();
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|w| w.is_word())
+                .map(|w| w.norm.as_str())
+                .collect();
             let mut class: Option<usize> = None;
             let mut planned = false;
             for k in t.in_words(&words) {
@@ -182,27 +326,21 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
             let class = match class {
                 Some(c) if !in_caption || t.list[c].class != "statement" => c,
                 _ if in_caption => t.caption,
-                _ => continue,
+                _ => return,
             };
             let place = here
                 .iter()
                 .find(|m| m.kind == "place" && is_located(doc.text, m))
                 .map(|m| m.entity.clone());
             let mut participants: Vec<String> = Vec::new();
-            for m in here.iter().filter(|m| m.kind == "person" || m.kind == "org") {
+            for m in here
+                .iter()
+                .filter(|m| m.kind == "person" || m.kind == "org")
+            {
                 if !participants.contains(&m.entity) {
                     participants.push(m.entity.clone());
                 }
             }
-            while qi < claims.quantities.len() && claims.quantities[qi].start < s {
-                qi += 1;
-            }
-            while ui < claims.quotes.len() && claims.quotes[ui].start < s {
-                ui += 1;
-            }
-            let quantities: Vec<Quantity> =
-                claims.quantities[qi..].iter().take_while(|q| q.start < e).filter(|q| q.end <= e).cloned().collect();
-            let quotes: Vec<Quote> = claims.quotes[ui..].iter().take_while(|q| q.start < e).filter(|q| q.end <= e).cloned().collect();
             let published = art.published;
             for time in dated {
                 let value = time.value.clone().unwrap_or_default();
@@ -223,9 +361,14 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
                     planned: future || (planned && !past),
                     place: place.clone(),
                     participants: participants.clone(),
-                    evidence: Evidence { file: doc.name.to_string(), start: es, end: ee, text: doc.text[es..ee].to_string() },
-                    quantities: quantities.clone(),
-                    quotes: quotes.clone(),
+                    evidence: Evidence {
+                        file: doc.name.to_string(),
+                        start: es,
+                        end: ee,
+                        text: doc.text[es..ee].to_string(),
+                    },
+                    quantities: quantities.to_vec(),
+                    quotes: quotes.to_vec(),
                 });
             }
         }
@@ -236,7 +379,10 @@ fn find_in_doc(t: &Triggers, doc: &DocText, mentions: &[Mention], times: &[Time]
 /// the ب proclitic (`بإسطنبول`).
 fn is_located(text: &str, m: &Mention) -> bool {
     let before = text[..m.start].trim_end();
-    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let prev_word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
     matches!(normalize(prev_word).as_str(), "في" | "وفي" | "الي" | "من")
         || normalize(&m.text).starts_with('ب')
         || normalize(&m.text).starts_with("وب")
@@ -299,7 +445,10 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
                     }
                 }
                 g.planned &= f.planned;
-                if !evidence.iter().any(|e| e.file == f.evidence.file && e.start == f.evidence.start) {
+                if !evidence
+                    .iter()
+                    .any(|e| e.file == f.evidence.file && e.start == f.evidence.start)
+                {
                     evidence.push(f.evidence);
                 }
             }
@@ -331,7 +480,16 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
                 what = format!("{what} in {}", name(p));
             }
             let disagreements = disagreements(&says);
-            TimelineItem { date: f.date, what, place: f.place, participants: f.participants, planned: f.planned, evidence, says, disagreements }
+            TimelineItem {
+                date: f.date,
+                what,
+                place: f.place,
+                participants: f.participants,
+                planned: f.planned,
+                evidence,
+                says,
+                disagreements,
+            }
         })
         .collect();
     crate::sort::by(&mut out, |a, b| a.date.cmp(&b.date));
@@ -346,7 +504,11 @@ fn add_says(says: &mut Vec<SourceSays>, f: &Found) {
     let i = match says.iter().position(|s| s.file == f.evidence.file) {
         Some(i) => i,
         None => {
-            says.push(SourceSays { file: f.evidence.file.clone(), quantities: Vec::new(), quotes: Vec::new() });
+            says.push(SourceSays {
+                file: f.evidence.file.clone(),
+                quantities: Vec::new(),
+                quotes: Vec::new(),
+            });
             says.len() - 1
         }
     };
@@ -368,22 +530,39 @@ fn disagreements(says: &[SourceSays]) -> Vec<Disagreement> {
     let mut out: Vec<Disagreement> = Vec::new();
     for s in says {
         for q in &s.quantities {
-            let Some(unit) = q.unit.as_deref().filter(|u| !u.is_empty()) else { continue };
-            let figure = Figure { file: s.file.clone(), value: q.value, approx: q.approx, text: q.text.clone() };
+            let Some(unit) = q.unit.as_deref().filter(|u| !u.is_empty()) else {
+                continue;
+            };
+            let figure = Figure {
+                file: s.file.clone(),
+                value: q.value,
+                approx: q.approx,
+                text: q.text.clone(),
+            };
             match out.iter_mut().find(|d| d.unit == unit) {
                 Some(d) => {
-                    if !d.figures.iter().any(|x| x.file == figure.file && x.value == figure.value && x.approx == figure.approx) {
+                    if !d.figures.iter().any(|x| {
+                        x.file == figure.file
+                            && x.value == figure.value
+                            && x.approx == figure.approx
+                    }) {
                         d.figures.push(figure);
                     }
                 }
-                None => out.push(Disagreement { unit: unit.to_string(), figures: vec![figure] }),
+                None => out.push(Disagreement {
+                    unit: unit.to_string(),
+                    figures: vec![figure],
+                }),
             }
         }
     }
     // Only where the sources differ: two files, and two different figures.
     out.retain(|d| {
         let files = d.figures.iter().any(|f| f.file != d.figures[0].file);
-        let differ = d.figures.iter().any(|f| f.value != d.figures[0].value || f.approx != d.figures[0].approx);
+        let differ = d
+            .figures
+            .iter()
+            .any(|f| f.value != d.figures[0].value || f.approx != d.figures[0].approx);
         files && differ
     });
     out
