@@ -140,7 +140,12 @@ class KhabarLens extends HTMLElement {
   }
 
   selectEntity(id) {
-    const entity = id && this._result ? this._result.entities.find((e) => e.id === id) : null;
+    let entity = id && this._result ? this._result.entities.find((e) => e.id === id) : null;
+    // A nationality's mentions carry the id of the place it points at
+    // (الروسي → russia): selecting it selects that place.
+    if (entity && entity.kind === 'nationality' && entity.place) {
+      entity = this._result.entities.find((e) => e.id === entity.place) || entity;
+    }
     this._selection.entity = entity ? entity.id : null;
     // A selected event that does not involve the new entity is filtered out.
     const item = this._selection.item === null ? null : this._result.timeline[this._selection.item];
