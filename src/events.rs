@@ -445,9 +445,11 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
                     }
                 }
                 g.planned &= f.planned;
-                if !evidence
-                    .iter()
-                    .any(|e| e.file == f.evidence.file && e.start == f.evidence.start)
+                // Reports arrive in text order, so a repeat (one sentence naming
+                // two dates of one item) is always the last evidence.
+                if evidence
+                    .last()
+                    .is_none_or(|e| e.file != f.evidence.file || e.start != f.evidence.start)
                 {
                     evidence.push(f.evidence);
                 }
@@ -514,14 +516,21 @@ fn add_says(says: &mut Vec<SourceSays>, f: &Found) {
     };
     let entry = &mut says[i];
     for q in &f.quantities {
-        if !entry.quantities.iter().any(|x| x.start == q.start) {
-            entry.quantities.push(q.clone());
-        }
+        insert_by_start(&mut entry.quantities, q, |x| x.start);
     }
     for q in &f.quotes {
-        if !entry.quotes.iter().any(|x| x.start == q.start) {
-            entry.quotes.push(q.clone());
-        }
+        insert_by_start(&mut entry.quotes, q, |x| x.start);
+    }
+}
+
+/// Keep `list` sorted by start and free of repeats (claims arrive mostly in
+/// text order, so this is nearly always a push).
+fn insert_by_start<T: Clone>(list: &mut Vec<T>, item: &T, start: impl Fn(&T) -> usize) {
+    let at = start(item);
+    if list.last().is_none_or(|l| start(l) < at) {
+        list.push(item.clone());
+    } else if let Err(i) = list.binary_search_by_key(&at, &start) {
+        list.insert(i, item.clone());
     }
 }
 
