@@ -443,7 +443,7 @@ pub fn segment(text: &str, given: Option<Date>) -> Vec<ArticleSeg> {
     let lex = lexicon::get();
     let lines = lines::split(text, lex);
     if lines.is_empty() {
-        let (published, from) = date_of(text, 0, 0, given);
+        let (published, from) = date_of(&published::Page::new(text), 0, 0, given);
         return vec![ArticleSeg {
             start: 0,
             end: 0,
@@ -458,6 +458,7 @@ pub fn segment(text: &str, given: Option<Date>) -> Vec<ArticleSeg> {
     let page = Page::new(&lines);
     let plans = plan(&page);
     let single = plans.len() == 1;
+    let scanned = published::Page::new(text);
     let mut out: Vec<ArticleSeg> = plans
         .iter()
         .map(|p| {
@@ -486,7 +487,7 @@ pub fn segment(text: &str, given: Option<Date>) -> Vec<ArticleSeg> {
                     _ => {}
                 }
             }
-            let (published, from) = date_of(text, start, end, given);
+            let (published, from) = date_of(&scanned, start, end, given);
             ArticleSeg { start, end, title, published, published_from: from, dateline: dl, captions, boilerplate }
         })
         .collect();
@@ -500,8 +501,8 @@ fn line_end(lines: &[Line], i: usize, text: &str) -> usize {
 }
 
 /// The article's own date, else the date given for the document.
-fn date_of(text: &str, start: usize, end: usize, given: Option<Date>) -> (Option<Date>, Option<&'static str>) {
-    match published::detect(text, start, end, given) {
+fn date_of(page: &published::Page, start: usize, end: usize, given: Option<Date>) -> (Option<Date>, Option<&'static str>) {
+    match published::detect_on(page, start, end, given) {
         (Some(d), from) => (Some(d), from.or(Some("inferred"))),
         (None, _) => match given {
             Some(d) => (Some(d), Some("given")),
@@ -611,7 +612,8 @@ mod tests {
         for (i, l) in lines::split(&text, lexicon::get()).iter().enumerate() {
             if l.kind != Kind::Blank {
                 let s: String = text[l.cs..l.ce].chars().take(70).collect();
-                println!("{:>4} {:<12} {:>3} {}", i + 1, format!("{:?}", l.kind), l.words, s);
+                let words = lines::word_count(&text[l.cs..l.ce]);
+                println!("{:>4} {:<12} {:>3} {}", i + 1, format!("{:?}", l.kind), words, s);
             }
         }
     }

@@ -19,8 +19,8 @@ mod quantities;
 mod quotes;
 
 use crate::model::{Mention, Quantity, Quote};
-use crate::tokenize::{self, TokKind, Token};
-use lexicon::Phrases;
+use crate::tokenize::{self, Tok, TokKind, Tokens};
+use lexicon::{Phrases, WordInfo};
 use crate::DocText;
 
 #[derive(Debug, Default)]
@@ -41,7 +41,9 @@ const NONE: u32 = u32::MAX;
 /// A document prepared for both finders.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    pub toks: Vec<Tok>,
+    /// Normalised forms of the tokens (`Tokens::arena`).
+    pub arena: String,
     /// Sentence index of each token (line breaks belong to the sentence before).
     pub sent: Vec<u32>,
     /// Token range `a..b` of each sentence.
@@ -54,23 +56,25 @@ pub(crate) struct Ctx<'a> {
     pub mentions: Vec<&'a Mention>,
     /// Tokens inside a link, handle or hashtag.
     pub link: Vec<bool>,
+    /// What each word or punctuation token can be (`Lex::words`).
+    pub info: Vec<Option<&'static WordInfo>>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &DocText<'a>, mentions: &'a [Mention]) -> Ctx<'a> {
         let text = doc.text;
-        let toks = tokenize::tokenize(text, 0, text.len());
+        let Tokens { toks, arena } = Tokens::new(text, 0, text.len());
 
         // `sentences` reads the byte before a '.' that ends a sentence, so it
         // must not start right at a leading '.' (text ". x" at offset 0).
         let from = if text.starts_with('.') { 1 } else { 0 };
-        let spans = tokenize::sentences(text, from, text.len());
+        let spans = sentence_spans(text, &toks, from);
         let mut sent = Vec::with_capacity(toks.len());
         let mut sents: Vec<(usize, usize)> = Vec::with_capacity(spans.len() + 1);
         let mut k = 0usize;
         let mut cur: Option<usize> = None;
         for (i, t) in toks.iter().enumerate() {
-            while k < spans.len() && spans[k].0 <= t.start {
+            while k < spans.len() && spans[k].0 <= t.start() {
                 k += 1;
                 sents.push((i, i));
                 cur = Some(sents.len() - 1);
@@ -99,7 +103,7 @@ impl<'a> Ctx<'a> {
         crate::sort::natural(&mut bounds);
         let mut a = 0usize;
         for t in &toks {
-            while a + 1 < bounds.len() && bounds[a + 1] <= t.start {
+            while a + 1 < bounds.len() && bounds[a + 1] <= t.start() {
                 a += 1;
             }
             article.push(a as u32);
@@ -119,16 +123,30 @@ impl<'a> Ctx<'a> {
         let mut ment = vec![NONE; toks.len()];
         let mut m = 0usize;
         for (i, t) in toks.iter().enumerate() {
-            while m < kept.len() && kept[m].end <= t.start {
+            while m < kept.len() && kept[m].end <= t.start() {
                 m += 1;
             }
-            if m < kept.len() && kept[m].start < t.end && t.kind != TokKind::Newline {
+            if m < kept.len() && kept[m].start < t.end() && t.kind != TokKind::Newline {
                 ment[i] = m as u32;
             }
         }
 
-        let link = links(text, &toks);
-        Ctx { text, toks, sent, sents, article, ment, mentions: kept, link }
+        let link = links(text, &toks, &arena);
+        let lx = lexicon::lex();
+        let info = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word | TokKind::Punct => lx.word(&arena[t.n0()..t.n1()]),
+                _ => None,
+            })
+            .collect();
+        Ctx { text, toks, arena, sent, sents, article, ment, mentions: kept, link, info }
+    }
+
+    /// What token `i` can be, from the word lists (none for numbers).
+    #[inline]
+    pub fn info(&self, i: usize) -> Option<&'static WordInfo> {
+        self.info.get(i).copied().flatten()
     }
 
     pub fn mention(&self, i: usize) -> Option<&'a Mention> {
@@ -159,7 +177,26 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn norm(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+        match self.toks.get(i) {
+            Some(t) => self.tn(t),
+            None => "",
+        }
+    }
+
+    /// Normalised form of a token of this document.
+    #[inline]
+    pub fn tn(&self, t: &Tok) -> &str {
+        &self.arena[t.n0()..t.n1()]
+    }
+
+    /// Token `i` is a Latin word.
+    pub fn is_latin(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word && self.tn(t).bytes().next().is_some_and(|b| b.is_ascii_alphabetic()))
+    }
+
+    /// Token `i` is an Arabic word.
+    pub fn is_arabic(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word && self.tn(t).chars().next().is_some_and(tokenize::is_arabic_letter))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -167,83 +204,119 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.norm == c)
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.tn(t) == c)
     }
 
     /// Nothing but spaces between tokens `i` and `i + 1`.
     pub fn glued(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => a.end() == b.start(),
             _ => false,
         }
     }
 }
 
-/// Tokens inside URLs, e-mail addresses, @handles and #hashtags.
-fn links(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let starts = match b {
-            b'h' | b'H' => {
-                let rest = &bytes[i..];
-                rest.len() > 7 && (rest[..7].eq_ignore_ascii_case(b"http://") || (rest.len() > 8 && rest[..8].eq_ignore_ascii_case(b"https://")))
+/// [`tokenize::sentences`]`(text, from, text.len())`, read off the tokens
+/// instead of the characters: every character that ends a sentence, a line
+/// or opens or closes a quote is a token of its own (punctuation or a line
+/// break), but for a dot inside a word, which has no space after it and so
+/// ends nothing.
+fn sentence_spans(text: &str, toks: &[Tok], from: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let end = text.len();
+    let b = text.as_bytes();
+    let mut s = from;
+    let mut depth: i32 = 0;
+    let mut in_straight = false;
+    let ends = |q: usize| q >= end || text[q..].chars().next().is_some_and(char::is_whitespace);
+    for t in toks {
+        if !matches!(t.kind, TokKind::Punct | TokKind::Newline) || t.start() < from {
+            continue;
+        }
+        let (p, e) = (t.start(), t.end());
+        match b[p] {
+            b'"' => in_straight = !in_straight,
+            b'\n' | b'\r' => {
+                tokenize::push_sentence(text, s, p, &mut out);
+                s = e;
+                depth = 0;
+                in_straight = false;
             }
-            b'w' | b'W' => bytes.len() - i > 4 && bytes[i..i + 4].eq_ignore_ascii_case(b"www."),
-            b'@' | b'#' => i + 1 < bytes.len() && !bytes[i + 1].is_ascii_whitespace(),
-            _ => false,
-        };
-        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if starts && at_word_start {
-            let mut e = i;
-            while e < bytes.len() && !bytes[e].is_ascii_whitespace() {
-                // Stop at non-ASCII space-like characters too.
-                if text.is_char_boundary(e) {
-                    if let Some(c) = text[e..].chars().next() {
-                        if c.is_whitespace() || matches!(c, '«' | '»' | '“' | '”' | '،') {
-                            break;
-                        }
+            b'.' | b'!' | b'?' => {
+                if ends(e) && depth == 0 && !in_straight {
+                    tokenize::push_sentence(text, s, e, &mut out);
+                    s = e;
+                }
+            }
+            _ => match &text[p..e] {
+                "«" | "“" => depth += 1,
+                "»" | "”" => depth = (depth - 1).max(0),
+                "\u{2029}" => {
+                    tokenize::push_sentence(text, s, p, &mut out);
+                    s = e;
+                    depth = 0;
+                    in_straight = false;
+                }
+                "؟" | "…" => {
+                    if ends(e) && depth == 0 && !in_straight {
+                        tokenize::push_sentence(text, s, e, &mut out);
+                        s = e;
                     }
                 }
-                e += 1;
+                _ => {}
+            },
+        }
+    }
+    tokenize::push_sentence(text, s, end, &mut out);
+    out
+}
+
+/// Tokens inside URLs, e-mail addresses, @handles and #hashtags.
+fn links(text: &str, toks: &[Tok], arena: &str) -> Vec<bool> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    // Where a link may start: `h`/`w` inside a word with Latin letters, `@`
+    // and `#` (punctuation tokens); every such byte is in one of those
+    // tokens. Candidates inside a link found earlier are skipped.
+    let mut next = 0;
+    for t in toks {
+        let range = match t.kind {
+            TokKind::Word if t.has_latin() => t.start().max(next)..t.end(),
+            TokKind::Punct if matches!(bytes[t.start()], b'@' | b'#') => t.start().max(next)..t.end(),
+            _ => continue,
+        };
+        for i in range {
+            if i < next {
+                continue;
             }
-            spans.push((i, e));
-            i = e.max(i + 1);
-        } else {
-            i += 1;
+            if let Some(e) = link_at(text, i) {
+                spans.push((i, e));
+                next = e.max(i + 1);
+            }
         }
     }
     // Dotted domains (apnews.com/hub, pic.twitter.com/x): tokens joined by
     // dots with a Latin letter on each side are words already; a slash after
-    // them starts a path.
+    // them starts a path (marked below with every glued run).
     let mut out = vec![false; toks.len()];
     let mut s = 0;
     for (k, t) in toks.iter().enumerate() {
-        while s < spans.len() && spans[s].1 <= t.start {
+        while s < spans.len() && spans[s].1 <= t.start() {
             s += 1;
         }
-        if s < spans.len() && spans[s].0 < t.end {
+        if s < spans.len() && spans[s].0 < t.end() {
             out[k] = true;
         }
-        if t.kind == TokKind::Word && t.norm.contains('.') && t.norm.bytes().any(|b| b.is_ascii_alphabetic()) {
-            // A domain and whatever path is glued to it.
+        if t.kind == TokKind::Word && t.has_latin() && arena.as_bytes()[t.n0()..t.n1()].contains(&b'.') {
             out[k] = true;
-            let mut j = k + 1;
-            while j < toks.len() && toks[j - 1].end == toks[j].start && toks[j].kind != TokKind::Newline {
-                out[j] = true;
-                j += 1;
-            }
         }
     }
-    // Paths glued after a domain are marked forward; do it in a second pass so
-    // earlier writes are not lost.
+    // Paths glued after a link or a domain.
     let mut k = 0;
     while k < toks.len() {
         if out[k] {
             let mut j = k + 1;
-            while j < toks.len() && toks[j - 1].end == toks[j].start && toks[j].kind != TokKind::Newline {
+            while j < toks.len() && toks[j - 1].end() == toks[j].start() && toks[j].kind != TokKind::Newline {
                 out[j] = true;
                 j += 1;
             }
@@ -253,6 +326,37 @@ fn links(text: &str, toks: &[Token]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// A URL, address, handle or hashtag starting at byte `i`: its end.
+fn link_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let starts = match bytes[i] {
+        b'h' | b'H' => {
+            let rest = &bytes[i..];
+            rest.len() > 7 && (rest[..7].eq_ignore_ascii_case(b"http://") || (rest.len() > 8 && rest[..8].eq_ignore_ascii_case(b"https://")))
+        }
+        b'w' | b'W' => bytes.len() - i > 4 && bytes[i..i + 4].eq_ignore_ascii_case(b"www."),
+        b'@' | b'#' => i + 1 < bytes.len() && !bytes[i + 1].is_ascii_whitespace(),
+        _ => false,
+    };
+    let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+    if !(starts && at_word_start) {
+        return None;
+    }
+    let mut e = i;
+    while e < bytes.len() && !bytes[e].is_ascii_whitespace() {
+        // Stop at non-ASCII space-like characters too.
+        if text.is_char_boundary(e) {
+            if let Some(c) = text[e..].chars().next() {
+                if c.is_whitespace() || matches!(c, '«' | '»' | '“' | '”' | '،') {
+                    break;
+                }
+            }
+        }
+        e += 1;
+    }
+    Some(e)
 }
 
 /// The word without a leading و or ف (when something is left).
@@ -299,7 +403,7 @@ pub(crate) fn phrase_ending_at(ctx: &Ctx, p: &Phrases, end: usize) -> Option<usi
 
 /// A phrase of `p` starting at token `start`: its last token.
 pub(crate) fn phrase_starting_at(ctx: &Ctx, p: &Phrases, start: usize) -> Option<usize> {
-    let first = ctx.toks.get(start)?.norm.as_str();
+    let first = ctx.tn(ctx.toks.get(start)?);
     // Only the phrases whose first word the token can be.
     let mut keys: [&str; 3] = [first, "", ""];
     let mut n = 1;
@@ -344,13 +448,86 @@ mod tests {
         assert_eq!(ctx.mention(1).map(|m| m.entity.as_str()), Some("peskov"));
         assert_eq!(ctx.mention(0), None);
         assert_eq!(ctx.sent[0], 0);
-        let waadaf = ctx.toks.iter().position(|t| t.norm == "واضاف").unwrap();
+        let waadaf = (0..ctx.toks.len()).position(|i| ctx.norm(i) == "واضاف").unwrap();
         assert_eq!(ctx.sent[waadaf], 1);
-        let n123 = ctx.toks.iter().position(|t| t.norm == "123").unwrap();
+        let n123 = (0..ctx.toks.len()).position(|i| ctx.norm(i) == "123").unwrap();
         assert!(ctx.link[n123]);
-        let n2025 = ctx.toks.iter().position(|t| t.norm == "2025").unwrap();
+        let n2025 = (0..ctx.toks.len()).position(|i| ctx.norm(i) == "2025").unwrap();
         assert!(ctx.link[n2025]);
         assert!(!ctx.link[0]);
+    }
+
+    /// The first version of `links`: a pass over every byte.
+    fn links_reference(text: &str, t: &Tokens) -> Vec<bool> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match link_at(text, i) {
+                Some(e) => {
+                    spans.push((i, e));
+                    i = e.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        let toks = &t.toks;
+        let mut out = vec![false; toks.len()];
+        let mut s = 0;
+        for (k, tk) in toks.iter().enumerate() {
+            while s < spans.len() && spans[s].1 <= tk.start() {
+                s += 1;
+            }
+            if s < spans.len() && spans[s].0 < tk.end() {
+                out[k] = true;
+            }
+            let norm = t.norm_of(tk);
+            if tk.kind == TokKind::Word && norm.contains('.') && norm.bytes().any(|b| b.is_ascii_alphabetic()) {
+                out[k] = true;
+                let mut j = k + 1;
+                while j < toks.len() && toks[j - 1].end() == toks[j].start() && toks[j].kind != TokKind::Newline {
+                    out[j] = true;
+                    j += 1;
+                }
+            }
+        }
+        let mut k = 0;
+        while k < toks.len() {
+            if out[k] {
+                let mut j = k + 1;
+                while j < toks.len() && toks[j - 1].end() == toks[j].start() && toks[j].kind != TokKind::Newline {
+                    out[j] = true;
+                    j += 1;
+                }
+                k = j;
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn links_and_sentences_read_off_tokens_agree_with_the_text() {
+        let pieces = [
+            "http://", "https://", "HTTP://", "www.", "WWW.", "@", "#", "h", "w", "a.b", "x.com", "/", ".", "!", "?", "؟", "…", " ", "  ",
+            "\n", "\r", "\u{2029}", "«", "»", "“", "”", "\"", "،", "قال", "وhttp://x", "3.7", "a", "ب", "\u{200B}", "\u{00A0}", "1,000",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let n = rnd(24);
+            let s: String = (0..n).map(|_| pieces[rnd(pieces.len())]).collect();
+            let t = Tokens::new(&s, 0, s.len());
+            assert_eq!(links(&s, &t.toks, &t.arena), links_reference(&s, &t), "{s:?}");
+            let from = if s.starts_with('.') { 1 } else { 0 };
+            assert_eq!(sentence_spans(&s, &t.toks, from), tokenize::sentences(&s, from, s.len()), "{s:?}");
+        }
     }
 
     #[test]

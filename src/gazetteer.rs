@@ -37,9 +37,13 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // The rest zero-padded to 8 bytes, little-endian (shifts, not a
+            // copy: this runs on every probe).
+            let mut w = 0u64;
+            for (k, &x) in rest.iter().enumerate() {
+                w |= (x as u64) << (8 * k);
+            }
+            self.add(w);
         }
     }
     #[inline]
@@ -57,6 +61,119 @@ impl Hasher for FxHasher {
 }
 
 pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Distinct strings numbered in first-seen order, all in one string: no
+/// allocation per string, and a probe reads an entry only when the stored
+/// hash bits match. (Open addressing; the upper 40 hash bits share each slot
+/// with the string's number.)
+#[derive(Clone)]
+pub struct StrTable {
+    /// 0: empty; else the hash's upper 40 bits | 1 + the string's number.
+    slots: Vec<u64>,
+    /// Where each string is in `text`.
+    spans: Vec<(u32, u32)>,
+    text: String,
+}
+
+impl Default for StrTable {
+    fn default() -> StrTable {
+        StrTable { slots: vec![0; 64], spans: Vec::new(), text: String::new() }
+    }
+}
+
+impl StrTable {
+    const TAG: u64 = !0xFF_FFFF;
+
+    #[inline]
+    fn hash(s: &str) -> u64 {
+        let mut h = FxHasher { hash: s.len() as u64 };
+        h.write(s.as_bytes());
+        h.hash
+    }
+
+    #[inline]
+    fn home(h: u64, mask: usize) -> usize {
+        (h >> 32) as usize & mask
+    }
+
+    /// How many strings.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// String number `k`.
+    #[inline]
+    pub fn get(&self, k: u32) -> &str {
+        let (a, b) = self.spans[k as usize];
+        &self.text[a as usize..b as usize]
+    }
+
+    /// The number of `s`, if present.
+    pub fn find(&self, s: &str) -> Option<u32> {
+        let h = Self::hash(s);
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(h, mask);
+        loop {
+            let x = self.slots[i];
+            if x == 0 {
+                return None;
+            }
+            if x & Self::TAG == h & Self::TAG {
+                let k = (x & !Self::TAG) as u32 - 1;
+                if self.get(k) == s {
+                    return Some(k);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of `s`, added if new: (number, whether new).
+    pub fn intern(&mut self, s: &str) -> (u32, bool) {
+        let h = Self::hash(s);
+        let mask = self.slots.len() - 1;
+        let mut i = Self::home(h, mask);
+        loop {
+            let x = self.slots[i];
+            if x == 0 {
+                break;
+            }
+            if x & Self::TAG == h & Self::TAG {
+                let k = (x & !Self::TAG) as u32 - 1;
+                if self.get(k) == s {
+                    return (k, false);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        let k = self.spans.len() as u32;
+        let a = self.text.len() as u32;
+        self.text.push_str(s);
+        self.spans.push((a, self.text.len() as u32));
+        self.slots[i] = (h & Self::TAG) | (k as u64 + 1);
+        if self.spans.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (k, true)
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![0; old.len() * 2];
+        let mask = self.slots.len() - 1;
+        for x in old.into_iter().filter(|&x| x != 0) {
+            let mut i = Self::home(x, mask);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = x;
+        }
+    }
+}
 pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Flags of one word in the merged lexicon ([`Gazetteer::lex`]).
@@ -189,6 +306,12 @@ static GAZ: OnceLock<Gazetteer> = OnceLock::new();
 /// The gazetteer, parsed on first use.
 pub fn get() -> &'static Gazetteer {
     GAZ.get_or_init(build)
+}
+
+/// Build a fresh gazetteer (benchmarks only). TEMPORARY.
+#[doc(hidden)]
+pub fn __bench_build() -> usize {
+    build().entries.len()
 }
 
 /// Data lines: trimmed, without comments and blanks.
@@ -700,6 +823,28 @@ pub fn deletions(s: &str) -> Vec<String> {
     out
 }
 
+/// Calls `f` with every string of [`deletions`], in the same order,
+/// without allocating them (`buf` is scratch). Deleting one of a run of
+/// equal characters gives the same string whichever is deleted, so only the
+/// first of each run is.
+pub fn for_each_deletion(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    f(s);
+    let mut it = s.char_indices();
+    if it.nth(2).is_none() {
+        return;
+    }
+    let mut prev: Option<char> = None;
+    for (at, c) in s.char_indices() {
+        if prev != Some(c) {
+            buf.clear();
+            buf.push_str(&s[..at]);
+            buf.push_str(&s[at + c.len_utf8()..]);
+            f(buf);
+        }
+        prev = Some(c);
+    }
+}
+
 impl Gazetteer {
     pub fn entry(&self, idx: u32) -> &Entry {
         &self.entries[idx as usize]
@@ -722,6 +867,33 @@ mod tests {
         assert!(g.names.contains_key(&key_of("روسيا")));
         assert!(g.nationalities.contains_key("الروسيه"));
         assert!(g.nationalities.contains_key("الاوكرانيين"));
+    }
+
+    #[test]
+    fn str_table_numbers_strings() {
+        let mut t = StrTable::default();
+        let words: Vec<String> = (0..1000).map(|k| format!("w{k}")).collect();
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(t.intern(w), (k as u32, true));
+        }
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(t.intern(w), (k as u32, false));
+            assert_eq!(t.find(w), Some(k as u32));
+            assert_eq!(t.get(k as u32), w);
+        }
+        assert_eq!(t.find("x"), None);
+        assert_eq!(t.intern(""), (1000, true));
+        assert_eq!(t.find(""), Some(1000));
+    }
+
+    #[test]
+    fn deletions_without_allocating_agree() {
+        let mut buf = String::new();
+        for w in ["", "ا", "اب", "ابت", "فيدان", "اللا", "aaab", "abba", "llll", "مممدد", "زيلينسكي"] {
+            let mut got = Vec::new();
+            for_each_deletion(w, &mut buf, |d| got.push(d.to_string()));
+            assert_eq!(got, deletions(w), "{w}");
+        }
     }
 
     #[test]

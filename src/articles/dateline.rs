@@ -16,7 +16,9 @@ fn is_sep(c: char) -> bool {
 
 /// Characters a place-and-date prefix is made of.
 fn place_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The Arabic letters and ASCII first: `is_alphanumeric` searches tables.
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z' | '0'..='9')
+        || c.is_alphanumeric()
         || c.is_whitespace()
         || is_ignorable(c)
         || matches!(c, '،' | ',' | '/' | '.' | ':' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}')

@@ -25,6 +25,77 @@ pub fn word_char(c: char) -> bool {
 /// every run of non-word characters one space, no leading or trailing space.
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`], appended to `out` (which must be empty or end a word).
+fn key_into(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let start = out.len();
+    // SAFETY: only whole characters are pushed (ASCII bytes, the two bytes
+    // of an Arabic letter, or an encoded char), so `out` stays UTF-8.
+    let v = unsafe { out.as_mut_vec() };
+    let mut gap = false;
+    let mut p = 0;
+    while p < b.len() {
+        let x = b[p];
+        // Fast paths: ASCII, and the Arabic letters (D8/D9), whose folds
+        // are known; the rest through `fold`.
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                if gap && v.len() > start {
+                    v.push(b' ');
+                }
+                gap = false;
+                v.push(x.to_ascii_lowercase());
+            } else {
+                // ASCII punctuation, spaces and controls fold to themselves
+                // (a tab to a space): never word characters.
+                gap = true;
+            }
+            p += 1;
+            continue;
+        }
+        if x == 0xD8 || x == 0xD9 {
+            let y = b[p + 1];
+            let u = ((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F);
+            if matches!(u, 0x0621..=0x063A | 0x0641..=0x064A) {
+                if gap && v.len() > start {
+                    v.push(b' ');
+                }
+                gap = false;
+                match u {
+                    0x0622 | 0x0623 | 0x0625 => v.extend_from_slice(&[0xD8, 0xA7]),
+                    0x0629 => v.extend_from_slice(&[0xD9, 0x87]),
+                    0x0649 => v.extend_from_slice(&[0xD9, 0x8A]),
+                    _ => v.extend_from_slice(&[x, y]),
+                }
+                p += 2;
+                continue;
+            }
+        }
+        let c = s[p..].chars().next().unwrap_or(' ');
+        p += c.len_utf8();
+        match fold(c) {
+            None => {}
+            Some(f) if word_char(f) => {
+                if gap && v.len() > start {
+                    v.push(b' ');
+                }
+                gap = false;
+                let mut buf = [0u8; 4];
+                v.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+            }
+            Some(_) => gap = true,
+        }
+    }
+}
+
+/// The first version of [`key`], kept to check the fast one against.
+#[cfg(test)]
+pub fn key_reference(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     let mut gap = false;
     for c in s.chars() {
         match fold(c) {
@@ -46,6 +117,12 @@ pub fn key(s: &str) -> String {
 #[derive(Default)]
 pub struct Phrases {
     exact: HashSet<String>,
+    /// The longest exact entry: longer keys are not looked up.
+    longest: usize,
+    /// A bit for each exact entry and for each first word ([`bit`]): most
+    /// keys of a page miss them, which is cheaper to tell than a lookup.
+    exact_bits: [u64; 16],
+    first_bits: [u64; 16],
     /// Entries by their first word: (entry, matches any continuation).
     by_first: HashMap<String, Vec<(String, bool)>>,
 }
@@ -61,15 +138,18 @@ impl Phrases {
             return;
         }
         if !wild {
+            self.longest = self.longest.max(k.len());
+            set_bit(&mut self.exact_bits, &k);
             self.exact.insert(k.clone());
         }
         let first = k.split(' ').next().unwrap_or("").to_string();
+        set_bit(&mut self.first_bits, &first);
         self.by_first.entry(first).or_default().push((k, wild));
     }
 
     /// The key is one of the phrases (or starts with a ` *` entry).
     pub fn matches(&self, k: &str) -> bool {
-        self.exact.contains(k) || self.prefix_len(k, true).is_some()
+        self.contains(k) || self.prefix_len(k, true).is_some()
     }
 
     /// The key starts with one of the phrases (whole words): the byte length
@@ -79,7 +159,10 @@ impl Phrases {
     }
 
     fn prefix_len(&self, k: &str, wild_only: bool) -> Option<usize> {
-        let first = k.split(' ').next()?;
+        let first = &k[..k.bytes().position(|b| b == b' ').unwrap_or(k.len())];
+        if !has_bit(&self.first_bits, first) {
+            return None;
+        }
         let list = self.by_first.get(first)?;
         list.iter()
             .filter(|(e, wild)| (!wild_only || *wild) && starts_words(k, e))
@@ -88,8 +171,30 @@ impl Phrases {
     }
 
     pub fn contains(&self, k: &str) -> bool {
-        self.exact.contains(k)
+        k.len() <= self.longest && has_bit(&self.exact_bits, k) && self.exact.contains(k)
     }
+}
+
+/// Where a key falls in a [`Phrases`] filter: its length and its first and
+/// last bytes, mixed into 10 bits.
+#[inline]
+fn bit(k: &str) -> usize {
+    let b = k.as_bytes();
+    let n = b.len();
+    let head = |s: &[u8]| s.iter().take(4).fold(0u64, |h, &x| (h << 8) | x as u64);
+    let h = head(b).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ head(&b[n.saturating_sub(4)..]).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (n as u64).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (h >> 54) as usize
+}
+
+fn set_bit(bits: &mut [u64; 16], k: &str) {
+    let i = bit(k);
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+#[inline]
+fn has_bit(bits: &[u64; 16], k: &str) -> bool {
+    let i = bit(k);
+    bits[i >> 6] >> (i & 63) & 1 == 1
 }
 
 /// `k` starts with the words of `e`.
@@ -237,6 +342,23 @@ mod tests {
         assert_eq!(key("(أ.ف.ب)"), "ا ف ب");
         assert_eq!(key("  TT "), "tt");
         assert_eq!(key("«الشرق الأوسط» (كييف)"), "الشرق الاوسط كييف");
+    }
+
+    #[test]
+    fn fast_key_agrees_with_the_reference() {
+        let alphabet: Vec<char> = "اأإآبتةثلمنويىءؤئ١٢٣0189 .,/:٫٬،؛؟!?\n\r\t\u{00A0}\u{200B}\u{200F}\u{FEFF}\u{064B}\u{0651}\u{0640}«»“”\"()-–aBzXé中😀ـ۱ڪکی\u{0670}\u{0671}".chars().collect();
+        let mut seed: u64 = 0xDEAD_BEEF_1234_5678;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..5000 {
+            let len = rnd(30);
+            let s: String = (0..len).map(|_| alphabet[rnd(alphabet.len())]).collect();
+            assert_eq!(key(&s), key_reference(&s), "{s:?}");
+        }
     }
 
     #[test]

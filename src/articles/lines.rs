@@ -2,6 +2,7 @@
 //! caption, byline, section tag, boilerplate, related-stories heading.
 
 use super::lexicon::{key, word_char, Lexicon};
+use crate::normalize::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -45,6 +46,7 @@ pub struct Line {
     pub cs: usize,
     pub ce: usize,
     pub kind: Kind,
+    /// Its words, counted up to [`MAX_WORDS`].
     pub words: usize,
     pub key: String,
     /// Ends with a colon (a label such as `الردود الدولية:`).
@@ -66,17 +68,17 @@ fn is_space(c: char) -> bool {
 pub fn split(text: &str, lex: &Lexicon) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pos = 0;
-    for piece in text.split_inclusive('\n') {
+    while pos < text.len() {
         let start = pos;
-        pos += piece.len();
+        pos = next_newline(text.as_bytes(), pos).map_or(text.len(), |k| k + 1);
+        let piece = &text[start..pos];
         let body = piece.trim_start_matches(is_space);
         let cs = start + (piece.len() - body.len());
         let body = body.trim_end_matches(is_space);
         let ce = cs + body.len();
-        let words = body.split(is_space).filter(|w| w.chars().any(word_char)).count();
         // Paragraphs are matched on their opening words only: the lists
         // hold short lines and prefixes, and titles are shorter.
-        let k = if words > 18 { key(prefix(body, 200)) } else { key(body) };
+        let (words, k) = words_and_key(body, prefix(body, 200).len(), 18);
         let colon = body.ends_with(':') || body.ends_with('：');
         let kind = classify(body, &k, words, lex);
         let continues = matches!(kind, Kind::Body | Kind::Ambig) && lex.continuation.starts(&k).is_some();
@@ -84,6 +86,23 @@ pub fn split(text: &str, lex: &Lexicon) -> Vec<Line> {
     }
     mark_duplicates(&mut out, text);
     out
+}
+
+/// The first `\n` at or after `from`, eight bytes at a time.
+fn next_newline(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+        let x = w ^ (ONES * b'\n' as u64);
+        // The lowest byte of `x` that is zero sets the lowest bit here.
+        let z = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if z != 0 {
+            return Some(i + (z.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|&x| x == b'\n').map(|k| i + k)
 }
 
 /// At most the first `n` bytes of `s`, cut at a character boundary.
@@ -125,8 +144,182 @@ pub fn is_dateline_line(raw: &str, lex: &Lexicon) -> bool {
     super::dateline::find(raw, 0, raw.len(), lex).is_some_and(|s| s.end >= raw.trim_end_matches(is_space).len())
 }
 
-fn word_count(s: &str) -> usize {
-    s.split(is_space).filter(|w| w.chars().any(word_char)).count()
+/// One pass over a line: its [`word_count`], and its [`key`] when it has at
+/// most `most` words, else the key of its first `cut` bytes.
+fn words_and_key(s: &str, cut: usize, most: usize) -> (usize, String) {
+    let t = tables();
+    let b = s.as_bytes();
+    let mut key: Vec<u8> = Vec::with_capacity(s.len().min(cut.max(64)) + 8);
+    // The key's length when the input reached `cut`.
+    let mut at_cut = None;
+    // Where the key stops being built: at `cut` once there are too many
+    // words, else at the end.
+    let mut build_to = b.len();
+    let mut gap = false;
+    let mut n = 0;
+    let mut word = false;
+    let mut p = 0;
+    while p < b.len() {
+        if p >= cut && at_cut.is_none() {
+            at_cut = Some(key.len());
+        }
+        if p >= cut && n + word as usize > most {
+            build_to = p;
+            break;
+        }
+        let x = b[p];
+        if x == 0xD8 || x == 0xD9 {
+            // A run of Arabic letters (most of the text): word characters
+            // whose folds are known. It stops where the checks above must
+            // be made again (at `cut`, or past it with too many words).
+            let run = p;
+            while p + 1 < b.len() && (b[p] == 0xD8 || b[p] == 0xD9) && (p == run || !(p >= cut && (at_cut.is_none() || n + 1 > most))) {
+                let u = ((b[p] as u32 & 0x1F) << 6) | (b[p + 1] as u32 & 0x3F);
+                if !matches!(u, 0x0621..=0x063A | 0x0641..=0x064A) {
+                    break;
+                }
+                if p == run {
+                    if gap && !key.is_empty() {
+                        key.push(b' ');
+                    }
+                    gap = false;
+                    word = true;
+                }
+                key.extend_from_slice(&crate::tokenize::fold_letter(u));
+                p += 2;
+            }
+            if p > run {
+                continue;
+            }
+        }
+        let (cls, len, f) = if x < 0x80 {
+            (t.class[x as usize], 1, t.fold[x as usize])
+        } else if x < 0xE0 {
+            let u = ((x as usize & 0x1F) << 6) | (b[p + 1] as usize & 0x3F);
+            (t.class[u], 2, t.fold[u])
+        } else {
+            let c = s[p..].chars().next().unwrap_or(' ');
+            let f = match fold(c) {
+                Some(f) => (f as u32, if word_char(f) { KEEP } else { GAP }),
+                None => (0, DROP),
+            };
+            ((is_space(c) as u8) | (word_char(c) as u8) << 1, c.len_utf8(), f)
+        };
+        let space = cls & SPACE != 0;
+        n += (space & word) as usize;
+        word = !space & (word | (cls & WORD != 0));
+        match f.1 {
+            KEEP => {
+                if gap && !key.is_empty() {
+                    key.push(b' ');
+                }
+                gap = false;
+                push_code(&mut key, f.0);
+            }
+            GAP => gap = true,
+            _ => {}
+        }
+        p += len;
+    }
+    // Past `cut` with too many words already: count the rest.
+    if build_to < b.len() {
+        // `word` carries over: the run at `build_to` goes on.
+        n += word_count_from(s, build_to, word, MAX_WORDS.saturating_sub(n));
+    } else {
+        n += word as usize;
+    }
+    let n = n.min(MAX_WORDS);
+    if n > most {
+        if let Some(l) = at_cut {
+            key.truncate(l);
+        }
+    }
+    // SAFETY: whole characters only were pushed (`push_code`), and the
+    // truncation is at a length the key had between characters.
+    (n, unsafe { String::from_utf8_unchecked(key) })
+}
+
+/// Push the UTF-8 of code point `u` (a character of [`Tables::fold`]).
+#[inline]
+fn push_code(v: &mut Vec<u8>, u: u32) {
+    if u < 0x80 {
+        v.push(u as u8);
+    } else if u < 0x800 {
+        v.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]);
+    } else {
+        let mut buf = [0u8; 4];
+        v.extend_from_slice(char::from_u32(u).unwrap_or(' ').encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+/// Runs between spaces ([`is_space`]) that hold a word character.
+pub(super) fn word_count(s: &str) -> usize {
+    word_count_from(s, 0, false, usize::MAX)
+}
+
+/// Lines' words are counted up to this: every rule reads at most 45 of them
+/// (a card has at most 45 words; the line kinds look at 40).
+pub const MAX_WORDS: usize = 46;
+
+/// [`word_count`] of `s[from..]`, the run at `from` having a word character
+/// already when `word`, counted up to `most`.
+fn word_count_from(s: &str, from: usize, word: bool, most: usize) -> usize {
+    let t = tables();
+    let b = s.as_bytes();
+    let mut n = 0;
+    // The current run has a word character.
+    let mut word = word;
+    let mut p = from;
+    while p < b.len() && n < most {
+        let x = b[p];
+        // One- and two-byte characters by table; the rest one by one.
+        let (cls, len) = if x < 0x80 {
+            (t.class[x as usize], 1)
+        } else if x < 0xE0 {
+            (t.class[((x as usize & 0x1F) << 6) | (b[p + 1] as usize & 0x3F)], 2)
+        } else {
+            let c = s[p..].chars().next().unwrap_or(' ');
+            ((is_space(c) as u8) | (word_char(c) as u8) << 1, c.len_utf8())
+        };
+        let space = cls & SPACE != 0;
+        n += (space & word) as usize;
+        word = !space & (word | (cls & WORD != 0));
+        p += len;
+    }
+    n + word as usize
+}
+
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
+/// What a character does to a key: nothing (dropped by normalisation),
+/// a gap, or its folded form kept.
+const DROP: u8 = 0;
+const GAP: u8 = 1;
+const KEEP: u8 = 2;
+
+/// What the one- and two-byte characters (U+0000–U+07FF) are, precomputed:
+/// for counting words ([`is_space`], [`word_char`]) and for keys (`fold`).
+struct Tables {
+    class: [u8; 0x800],
+    /// The folded character and what it does to a key.
+    fold: [(u32, u8); 0x800],
+}
+
+fn tables() -> &'static Tables {
+    static T: std::sync::OnceLock<Box<Tables>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Box::new(Tables { class: [0; 0x800], fold: [(0, DROP); 0x800] });
+        for u in 0..0x800u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            t.class[u as usize] = (is_space(c) as u8) | (word_char(c) as u8) << 1;
+            t.fold[u as usize] = match fold(c) {
+                Some(f) => (f as u32, if word_char(f) { KEEP } else { GAP }),
+                None => (0, DROP),
+            };
+        }
+        t
+    })
 }
 
 fn classify(raw: &str, k: &str, words: usize, lex: &Lexicon) -> Kind {
@@ -297,10 +490,82 @@ mod tests {
     }
 
     #[test]
+    fn fast_word_count_agrees_with_splitting() {
+        let alphabet: Vec<char> = "اأبةى١0a Z.,:\n\r\t\u{000B}\u{000C}\u{001F}\u{00A0}\u{2003}\u{200B}\u{200F}\u{064B}\u{0640}«»-–é中😀ـ۱\u{0670}".chars().collect();
+        let mut seed: u64 = 0x0BAD_CAFE_1234_5678;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..5000 {
+            // Long lines now and then, past the words counted and the cut.
+            let len = if round % 8 == 0 { rnd(400) } else { rnd(30) };
+            let s: String = (0..len).map(|_| alphabet[rnd(alphabet.len())]).collect();
+            assert_eq!(word_count(&s), s.split(is_space).filter(|w| w.chars().any(word_char)).count(), "{s:?}");
+            for from in 0..=s.len() {
+                assert_eq!(next_newline(s.as_bytes(), from), s.as_bytes()[from..].iter().position(|&x| x == b'\n').map(|k| from + k));
+            }
+            for (cut, most) in [(200, 18), (7, 2), (0, 0), (3, 1)] {
+                let cut = prefix(&s, cut).len();
+                let n = word_count(&s);
+                let want = if n > most { key(&s[..cut]) } else { key(&s) };
+                assert_eq!(words_and_key(&s, cut, most), (n.min(MAX_WORDS), want), "{s:?} {cut} {most}");
+            }
+        }
+    }
+
+    #[test]
     fn duplicate_paragraph_is_a_caption() {
         let s = "نص طويل يصف صورة الوفدين على الطاولة في القصر قبل بدء الجلسة الأولى من المحادثات.\nنص طويل يصف صورة الوفدين على الطاولة في القصر قبل بدء الجلسة الأولى من المحادثات.\n";
         let l = split(s, lexicon::get());
         assert_eq!(l[0].kind, Kind::Caption);
         assert_eq!(l[1].kind, Kind::Caption);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use crate::articles::lexicon;
+
+    /// `KHABAR_TIME=dir cargo test --release time_split -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn time_split() {
+        let Ok(dir) = std::env::var("KHABAR_TIME") else { return };
+        let texts: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1048576.0;
+        let lex = lexicon::get();
+        let only = std::env::var("KHABAR_ONLY").unwrap_or_default();
+        for name in ["split", "words_and_key", "word_count", "key"] {
+            if !only.is_empty() && only != name {
+                continue;
+            }
+            let mut best = f64::MAX;
+            for _ in 0..7 {
+                let t = std::time::Instant::now();
+                let mut n = 0usize;
+                for x in &texts {
+                    match name {
+                        "split" => n += split(x, lex).len(),
+                        _ => {
+                            for piece in x.split_inclusive('\n') {
+                                let body = piece.trim_matches(is_space);
+                                n += match name {
+                                    "words_and_key" => words_and_key(body, prefix(body, 200).len(), 18).1.len(),
+                                    "word_count" => word_count(body),
+                                    _ => key(prefix(body, 200)).len(),
+                                };
+                            }
+                        }
+                    }
+                }
+                std::hint::black_box(n);
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            eprintln!("{name}: {:.2} ms/MB", best * 1000.0 / mb);
+        }
     }
 }

@@ -107,9 +107,60 @@ impl Phrases {
     }
 }
 
-#[derive(Debug, Default)]
+/// The sections of the cue files the code reads, by name: a section is
+/// found by a `match` the compiler resolves at each call (names are
+/// literals), not by hashing its name.
+#[inline(always)]
+fn slot(name: &str) -> Option<usize> {
+    Some(match name {
+        "verb" => 0,
+        "participle" => 1,
+        "source" => 2,
+        "relay" => 3,
+        "complementizer" => 4,
+        "after_quote_lead" => 5,
+        "name_head" => 6,
+        "preposition" => 7,
+        "adverb" => 8,
+        "subject_aux" => 9,
+        "source_noun" => 10,
+        "pronoun" => 11,
+        "not_comp_after" => 12,
+        "anaphoric_title" => 13,
+        "statement" => 14,
+        "about" => 15,
+        "more" => 16,
+        "less" => 17,
+        "about_after" => 18,
+        "more_after" => 19,
+        "range_between" => 20,
+        "range_from" => 21,
+        "range_to" => 22,
+        "range_or" => 23,
+        "exchange_for" => 24,
+        "exchange_each" => 25,
+        "exchange_all" => 26,
+        "exchange_trigger" => 27,
+        "month" => 28,
+        "year_before" => 29,
+        "year_after" => 30,
+        "label_before" => 31,
+        "clock_after" => 32,
+        "pronoun_after" => 33,
+        "not_unit" => 34,
+        "count_of" => 35,
+        _ => return None,
+    })
+}
+
+const SLOTS: usize = 36;
+
+#[derive(Debug)]
 pub struct Sections {
-    map: Map<String, Phrases>,
+    /// The sections [`slot`] knows.
+    fixed: Vec<Phrases>,
+    /// Any other section of the files.
+    other: Map<String, Phrases>,
     empty: Phrases,
 }
 
@@ -117,7 +168,7 @@ impl Sections {
     /// `[name]` headers, then entries separated by commas (Arabic or Latin)
     /// or line breaks; `#` starts a comment line.
     fn parse(src: &str) -> Sections {
-        let mut out = Sections::default();
+        let mut out = Sections { fixed: (0..SLOTS).map(|_| Phrases::default()).collect(), other: Map::default(), empty: Phrases::default() };
         let mut current = String::new();
         for line in src.lines() {
             let line = line.trim();
@@ -128,7 +179,10 @@ impl Sections {
                 current = name.trim().to_string();
                 continue;
             }
-            let phrases = out.map.entry(current.clone()).or_default();
+            let phrases = match slot(&current) {
+                Some(k) => &mut out.fixed[k],
+                None => out.other.entry(current.clone()).or_default(),
+            };
             for entry in normalize(line).split(',') {
                 let words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
                 phrases.add(words);
@@ -137,8 +191,12 @@ impl Sections {
         out
     }
 
+    #[inline]
     pub fn get(&self, name: &str) -> &Phrases {
-        self.map.get(name).unwrap_or(&self.empty)
+        match slot(name) {
+            Some(k) => &self.fixed[k],
+            None => self.other.get(name).unwrap_or(&self.empty),
+        }
     }
 }
 
@@ -162,6 +220,35 @@ pub struct Lex {
     /// (`crate::claims::numbers::atom` looks words up here), and the cue
     /// words: one lookup tells whether a token can matter at all.
     pub words: Map<String, WordInfo>,
+    /// A bit for every key of `words` ([`filter_bit`]): most words miss it,
+    /// which is cheaper to tell than a lookup.
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 18;
+
+/// Where a word falls in [`Lex::word`]'s filter: its length and first and
+/// last four bytes, mixed.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let head = |s: &[u8]| s.iter().take(4).fold(0u64, |h, &b| (h << 8) | b as u64);
+    let a = head(w);
+    let z = head(&w[n.saturating_sub(4)..]);
+    let h = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ z.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (n as u64).wrapping_mul(0x1656_67B1_9E37_79F9);
+    (h >> (64 - FILTER_BITS)) as usize
+}
+
+impl Lex {
+    /// `words.get(w)`, quickly for the words that are not there.
+    #[inline]
+    pub fn word(&self, w: &str) -> Option<&WordInfo> {
+        let bit = filter_bit(w.as_bytes());
+        if self.filter[bit >> 6] >> (bit & 63) & 1 == 0 {
+            return None;
+        }
+        self.words.get(w)
+    }
 }
 
 /// What one written word (with its proclitics) can be.
@@ -335,7 +422,14 @@ fn build() -> Lex {
         }
     }
 
+    let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+    for w in words.keys() {
+        let bit = filter_bit(w.as_bytes());
+        filter[bit >> 6] |= 1 << (bit & 63);
+    }
+
     Lex {
+        filter,
         numbers,
         units,
         unit_forms,
@@ -398,6 +492,10 @@ mod tests {
         assert!(matches!(l.words.get("وعشرون").and_then(|i| i.num), Some((v, NumKind::Tens, true, false, false)) if v == 20.0));
         assert!(matches!(l.words.get("بالالاف").and_then(|i| i.num), Some((v, NumKind::ScalePl, false, true, true)) if v == 1000.0));
         assert!(l.words.get("وقال").is_some_and(|i| i.cue));
+        for w in l.words.keys() {
+            assert!(l.word(w).is_some(), "{w}");
+        }
+        assert!(l.word("بيسكوف").is_none());
         assert!(l.verbs.contains("قال") && l.verbs.contains("اضاف"));
         assert!(l.complementizers.contains("ان") && l.complementizers.contains("بانه"));
         assert!(l.qc.get("more").all.iter().any(|p| p == &["اكثر", "من"]));

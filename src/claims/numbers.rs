@@ -6,7 +6,7 @@
 //! counts, and whether it is a date, is for `quantities`.
 
 use super::lexicon::{lex, Map, NumKind};
-use crate::tokenize::{TokKind, Token};
+use crate::tokenize::{Tok, TokKind};
 
 /// How a number was written when it is a single run of digits.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,17 +68,18 @@ pub fn parse_digits(s: &str) -> Option<(f64, DigitInfo)> {
 
 /// Read one token as a number: digits or a number word, with و/ف, ب/ل/ك and
 /// ال in front.
-pub fn atom(tok: &Token) -> Option<Atom> {
+pub fn atom(tok: &Tok, arena: &str) -> Option<Atom> {
+    let norm = &arena[tok.n0()..tok.n1()];
     match tok.kind {
         TokKind::Number => {
-            let (value, info) = parse_digits(&tok.norm)?;
+            let (value, info) = parse_digits(norm)?;
             Some(Atom { value, kind: AtomKind::Digits(info), conj: false, prep: false, def: false })
         }
         TokKind::Word => {
-            let s = tok.norm.as_str();
+            let s = norm;
             if !s.bytes().any(|b| b.is_ascii_digit()) {
                 // Every written form of a number word is listed, clitics and all.
-                let (value, kind, conj, prep, def) = lex().words.get(s)?.num?;
+                let (value, kind, conj, prep, def) = lex().word(s)?.num?;
                 return Some(Atom { value, kind: AtomKind::Word(kind), conj, prep, def });
             }
             for (conj, prep, def, rest) in clitic_splits(s) {
@@ -169,8 +170,8 @@ pub struct Num {
 }
 
 /// The longest number starting at token `i`, or None.
-pub fn parse(toks: &[Token], i: usize) -> Option<Num> {
-    let a = atom(toks.get(i)?)?;
+pub fn parse(toks: &[Tok], arena: &str, i: usize) -> Option<Num> {
+    let a = atom(toks.get(i)?, arena)?;
     let mut total = 0.0f64;
     let mut cur = 0.0f64;
     let (mut ones, mut tens, mut vague, mut scaled, mut fraction_only) = (false, false, false, false, false);
@@ -249,7 +250,7 @@ pub fn parse(toks: &[Token], i: usize) -> Option<Num> {
         if !t.is_word() {
             break;
         }
-        let Some(b) = atom(t) else { break };
+        let Some(b) = atom(t, arena) else { break };
         if b.prep {
             break;
         }
@@ -372,11 +373,11 @@ pub fn parse(toks: &[Token], i: usize) -> Option<Num> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize;
+    use crate::tokenize::Tokens;
 
     fn num(s: &str) -> Option<(f64, usize, bool)> {
-        let toks = tokenize(s, 0, s.len());
-        parse(&toks, 0).map(|n| (n.value, n.last + 1, n.vague))
+        let t = Tokens::new(s, 0, s.len());
+        parse(&t.toks, &t.arena, 0).map(|n| (n.value, n.last + 1, n.vague))
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn match_unit(ctx: &Ctx, j: usize, allow_def: bool) -> Option<(usize, usize, boo
     if !(t.is_word() || t.kind == TokKind::Punct) || ctx.link[j] {
         return None;
     }
-    let w = t.norm.as_str();
+    let w = ctx.tn(t);
     let mut firsts: Vec<(&str, bool, bool)> = vec![(w, false, false)];
     if let Some(s) = w.strip_suffix('ا') {
         firsts.push((s, true, false));
@@ -113,7 +113,7 @@ fn dual(ctx: &Ctx, j: usize) -> Option<usize> {
     if t.kind != TokKind::Word {
         return None;
     }
-    lex().words.get(t.norm.as_str())?.dual
+    ctx.info(j)?.dual
 }
 
 fn approx_before(ctx: &Ctx, num_first: usize) -> Option<(&'static str, usize)> {
@@ -135,14 +135,14 @@ fn approx_before(ctx: &Ctx, num_first: usize) -> Option<(&'static str, usize)> {
 /// as written without its ending.
 fn accusative_noun(ctx: &Ctx, j: usize) -> Option<String> {
     let t = ctx.toks.get(j)?;
-    if !t.is_arabic() || ctx.mention(j).is_some() {
+    if !ctx.is_arabic(j) || ctx.mention(j).is_some() {
         return None;
     }
-    let raw = &ctx.text[t.start..t.end];
-    if !raw.contains('\u{064B}') || !t.norm.ends_with('ا') || t.norm.starts_with("ال") {
+    let raw = &ctx.text[t.start()..t.end()];
+    if !raw.contains('\u{064B}') || !ctx.tn(t).ends_with('ا') || ctx.tn(t).starts_with("ال") {
         return None;
     }
-    if in_set(ctx, "not_unit", j) || in_set(ctx, "about_after", j) || lex().numbers.contains_key(t.norm.as_str()) {
+    if in_set(ctx, "not_unit", j) || in_set(ctx, "about_after", j) || lex().numbers.contains_key(ctx.tn(t)) {
         return None;
     }
     let s = raw.trim_end_matches(is_ignorable);
@@ -175,7 +175,7 @@ fn unit_after(ctx: &Ctx, j: usize, num: &Num, prev: &[Quantity]) -> Option<UnitH
     // 45 منها: what the last quantity of the sentence counted.
     if in_set(ctx, "pronoun_after", j) {
         let s = ctx.sent[j];
-        let sent_start = ctx.toks[ctx.sents[s as usize].0].start;
+        let sent_start = ctx.toks[ctx.sents[s as usize].0].start();
         if let Some(p) = prev.iter().rev().take(30).take_while(|p| p.start >= sent_start).find(|p| p.unit.is_some()) {
             let lx = lex();
             let u = p.unit.as_deref().unwrap_or("");
@@ -202,7 +202,7 @@ fn unit_after(ctx: &Ctx, j: usize, num: &Num, prev: &[Quantity]) -> Option<UnitH
 
 /// `ونصف` at token `j`: the fraction.
 fn fraction_at(ctx: &Ctx, j: usize) -> Option<f64> {
-    let a = numbers::atom(ctx.toks.get(j)?)?;
+    let a = numbers::atom(ctx.toks.get(j)?, &ctx.arena)?;
     match a.kind {
         AtomKind::Word(NumKind::Fraction) if a.conj && !a.def && !a.prep => Some(a.value),
         _ => None,
@@ -223,7 +223,7 @@ fn month_before(ctx: &Ctx, num_first: usize) -> bool {
         }
         k -= 1;
         let t = &ctx.toks[k];
-        if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "(" | ")" | "/" | "-" | ",") {
+        if t.kind == TokKind::Punct && matches!(ctx.tn(t), "(" | ")" | "/" | "-" | ",") {
             continue;
         }
         return is_month(ctx, k);
@@ -236,7 +236,7 @@ fn month_after(ctx: &Ctx, j: usize) -> bool {
     let mut k = j + 1;
     for _ in 0..3 {
         let Some(t) = ctx.toks.get(k) else { return false };
-        if (t.kind == TokKind::Punct && matches!(t.norm.as_str(), "(" | "/" | "-")) || t.norm == "من" {
+        if (t.kind == TokKind::Punct && matches!(ctx.tn(t), "(" | "/" | "-")) || ctx.tn(t) == "من" {
             k += 1;
             continue;
         }
@@ -246,15 +246,15 @@ fn month_after(ctx: &Ctx, j: usize) -> bool {
 }
 
 fn glued_punct(ctx: &Ctx, a: usize, b: usize, chars: &[&str]) -> bool {
-    ctx.toks.get(b).is_some_and(|t| t.kind == TokKind::Punct && chars.contains(&t.norm.as_str()))
+    ctx.toks.get(b).is_some_and(|t| t.kind == TokKind::Punct && chars.contains(&ctx.tn(t)))
         && ctx.toks.get(a).is_some_and(|ta| {
             let tb = &ctx.toks[b];
-            ta.end == tb.start || tb.end == ta.start
+            ta.end() == tb.start() || tb.end() == ta.start()
         })
 }
 
 fn is_digits_tok(ctx: &Ctx, j: usize) -> bool {
-    ctx.toks.get(j).is_some_and(|t| numbers::atom(t).is_some_and(|a| matches!(a.kind, AtomKind::Digits(_))))
+    ctx.toks.get(j).is_some_and(|t| numbers::atom(t, &ctx.arena).is_some_and(|a| matches!(a.kind, AtomKind::Digits(_))))
 }
 
 /// The digits of a number token, clitics off.
@@ -277,8 +277,8 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
         return Step::No;
     }
     // Most tokens cannot start a quantity: one lookup says so.
-    if t.kind != TokKind::Number && !t.norm.bytes().any(|b| b.is_ascii_digit()) {
-        match lx.words.get(t.norm.as_str()) {
+    if t.kind != TokKind::Number && !t.has_digit() {
+        match ctx.info(i) {
             Some(w) if w.num.is_some() || w.dual.is_some() || w.qty => {}
             _ => return Step::No,
         }
@@ -302,7 +302,7 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
         return Step::No;
     }
 
-    let mut num = match numbers::parse(&ctx.toks, k) {
+    let mut num = match numbers::parse(&ctx.toks, &ctx.arena, k) {
         Some(n) => n,
         None => {
             if let Some(u) = dual(ctx, k) {
@@ -327,13 +327,13 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
     if num_first > 0 {
         let p = num_first - 1;
         // F-16، كوفيد-19، 24/07/2025، 17:16، 2025-06-02
-        if ctx.toks[p].kind == TokKind::Punct && ctx.toks[p].end == ctx.toks[num_first].start {
-            let pn = ctx.toks[p].norm.as_str();
-            if matches!(pn, "-" | "/" | ":" | "." | "_") && p > 0 && ctx.toks[p - 1].end == ctx.toks[p].start && ctx.is_word(p - 1) {
+        if ctx.toks[p].kind == TokKind::Punct && ctx.toks[p].end() == ctx.toks[num_first].start() {
+            let pn = ctx.norm(p);
+            if matches!(pn, "-" | "/" | ":" | "." | "_") && p > 0 && ctx.toks[p - 1].end() == ctx.toks[p].start() && ctx.is_word(p - 1) {
                 return skip;
             }
         }
-        if ctx.is_word(p) && ctx.toks[p].is_latin() && ctx.sent[p] == ctx.sent[num_first] {
+        if ctx.is_word(p) && ctx.is_latin(p) && ctx.sent[p] == ctx.sent[num_first] {
             // A model or a code (Su 35، iPhone 15) unless a noun follows.
             if !has_unit_after(ctx, &num, prev) && preset.is_none() {
                 return skip;
@@ -349,7 +349,7 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
     }
     // Right context of the bare number.
     let after = num.last + 1;
-    if glued_punct(ctx, num.last, after, &[":", "/"]) && ctx.toks.get(after + 1).is_some_and(|t| t.start == ctx.toks[after].end) && is_digits_tok(ctx, after + 1) {
+    if glued_punct(ctx, num.last, after, &[":", "/"]) && ctx.toks.get(after + 1).is_some_and(|t| t.start() == ctx.toks[after].end()) && is_digits_tok(ctx, after + 1) {
         return Step::Skip(after + 2);
     }
     if num.value <= 31.0 && num.value.fract() == 0.0 && !num.vague && month_after(ctx, num.last) {
@@ -424,7 +424,7 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
     let coordinated = ctx.norm(num_first).starts_with('و') || num.prep;
     if b.unit.is_none() && coordinated {
         if let Some(p) = prev.last() {
-            let pe = ctx.toks.partition_point(|t| t.end <= p.end.saturating_sub(1));
+            let pe = ctx.toks.partition_point(|t| t.end() <= p.end.saturating_sub(1));
             if pe < num_first && num_first - pe <= 8 && ctx.sent.get(pe) == ctx.sent.get(num_first) {
                 if let Some(u) = &p.unit {
                     b.unit = Some(match lx.units.iter().position(|x| &x.lemma == u) {
@@ -451,7 +451,7 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
     let j = b.last + 1;
     let second_start = if between {
         // بين 20 و30: the second number carries و.
-        ctx.toks.get(j).and_then(numbers::atom).filter(|a| a.conj).map(|_| j)
+        ctx.toks.get(j).and_then(|t| numbers::atom(t, &ctx.arena)).filter(|a| a.conj).map(|_| j)
     } else if (ctx.is_word(j) && phrase_starting_at(ctx, lx.qc.get("range_to"), j).is_some() && !ctx.norm(j).starts_with('و'))
         || (ctx.is_word(j) && ctx.norm(j) == "او")
         || (ctx.is_punct(j, "-") && num.digits.is_some() && is_digits_tok(ctx, j + 1))
@@ -462,14 +462,14 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
         None
     };
     if let Some(s2) = second_start {
-        let n2 = numbers::parse(&ctx.toks, s2).filter(|n| !n.fraction_only).or_else(|| {
+        let n2 = numbers::parse(&ctx.toks, &ctx.arena, s2).filter(|n| !n.fraction_only).or_else(|| {
             dual(ctx, s2).map(|_| Num { first: s2, last: s2, value: 2.0, vague: false, digits: None, scaled: false, fraction_only: false, prep: false, scale: 1.0 })
         });
         if let Some(n2) = n2 {
             let mut hi = n2.value;
             let mut last2 = n2.last;
             let mut unit2 = None;
-            if let Some(u) = dual(ctx, s2).filter(|_| numbers::parse(&ctx.toks, s2).is_none()) {
+            if let Some(u) = dual(ctx, s2).filter(|_| numbers::parse(&ctx.toks, &ctx.arena, s2).is_none()) {
                 unit2 = Some(Unit::Known(u));
             } else if let Some(h) = unit_after(ctx, n2.last + 1, &n2, prev) {
                 unit2 = Some(h.unit);
@@ -513,7 +513,7 @@ fn at(ctx: &Ctx, i: usize, prev: &[Quantity]) -> Step {
     // Exchange: 1000 مقابل 1000، ألف أسير من كل جانب
     let j = b.last + 1;
     if ctx.is_word(j) && in_set(ctx, "exchange_for", j) && b.high.is_none() {
-        if let Some(n2) = numbers::parse(&ctx.toks, j + 1) {
+        if let Some(n2) = numbers::parse(&ctx.toks, &ctx.arena, j + 1) {
             if n2.value == b.value {
                 b.exchange = Some("each");
                 b.last = n2.last;
@@ -570,7 +570,7 @@ fn lone_duration(ctx: &Ctx, j: usize) -> Option<usize> {
         return None;
     }
     let lx = lex();
-    let u = *lx.singular.get(t.norm.as_str())?;
+    let u = *lx.singular.get(ctx.tn(t))?;
     if lx.units[u].kind != UnitKind::Duration {
         return None;
     }
@@ -638,7 +638,7 @@ fn entity_of(ctx: &Ctx, b: &Build) -> Option<String> {
     let same = |k: usize| ctx.sent.get(k) == ctx.sent.get(b.last);
     let starts_mention = |k: usize| -> Option<String> {
         let m = ctx.mention(k)?;
-        (m.start == ctx.toks[k].start && same(k)).then(|| m.entity.clone())
+        (m.start == ctx.toks[k].start() && same(k)).then(|| m.entity.clone())
     };
     if b.unit.is_some() {
         if let Some(e) = starts_mention(j) {
@@ -650,7 +650,7 @@ fn entity_of(ctx: &Ctx, b: &Build) -> Option<String> {
             }
             if ctx.norm(j + 1).starts_with("ال") && ctx.mention(j + 1).is_none() {
                 if let Some(m) = ctx.mention(j + 2) {
-                    if m.start == ctx.toks[j + 2].start && matches!(m.kind, "nationality" | "org" | "place") && same(j + 2) {
+                    if m.start == ctx.toks[j + 2].start() && matches!(m.kind, "nationality" | "org" | "place") && same(j + 2) {
                         return Some(m.entity.clone());
                     }
                 }
@@ -660,7 +660,7 @@ fn entity_of(ctx: &Ctx, b: &Build) -> Option<String> {
     if b.first > 0 {
         let p = b.first - 1;
         if let (Some(m), Some(mi)) = (ctx.mention(p), ctx.mention_idx(p)) {
-            if matches!(m.kind, "person" | "org") && m.end == ctx.toks[p].end && same(p) {
+            if matches!(m.kind, "person" | "org") && m.end == ctx.toks[p].end() && same(p) {
                 let (a, _) = ctx.mention_tokens(mi, p);
                 let before = a.checked_sub(1).map(|q| ctx.norm(q)).unwrap_or("");
                 if !lex().prepositions.contains(strip_conj(before)) {
@@ -673,8 +673,8 @@ fn entity_of(ctx: &Ctx, b: &Build) -> Option<String> {
 }
 
 fn finish(ctx: &Ctx, b: Build, entity: Option<String>) -> Quantity {
-    let start = ctx.toks[b.first].start;
-    let end = ctx.toks[b.last].end;
+    let start = ctx.toks[b.first].start();
+    let end = ctx.toks[b.last].end();
     let unit = b.unit.map(|u| match u {
         Unit::Known(k) => lex().units[k].lemma.clone(),
         Unit::Other(s) => s,
@@ -750,8 +750,8 @@ mod tests {
 
     #[test]
     fn years() {
-        let toks = crate::tokenize::tokenize("2022 1,999 12000 2.5", 0, 20);
-        let n = |i| numbers::parse(&toks, i).unwrap();
+        let t = crate::tokenize::Tokens::new("2022 1,999 12000 2.5", 0, 20);
+        let n = |i| numbers::parse(&t.toks, &t.arena, i).unwrap();
         assert!(year_like(&n(0)));
         assert!(!year_like(&n(1)));
         assert!(!year_like(&n(2)));

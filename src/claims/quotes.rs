@@ -132,7 +132,7 @@ fn pair_quotes(ctx: &Ctx) -> Vec<Dq> {
         if t.kind != TokKind::Punct {
             continue;
         }
-        let Some((mark, dir)) = mark_of(&ctx.text[t.start..t.end]) else { continue };
+        let Some((mark, dir)) = mark_of(&ctx.text[t.start()..t.end()]) else { continue };
         let open_at = if open_count[slot(mark)] > 0 { stack.iter().rposition(|&(m, _)| m == mark) } else { None };
         let closes = match dir {
             Some(o) => !o,
@@ -160,8 +160,8 @@ fn pair_quotes(ctx: &Ctx) -> Vec<Dq> {
     }
     let mut out = Vec::new();
     for (o, c) in pairs {
-        let start = ctx.toks[o].end;
-        let end = ctx.toks[c].start;
+        let start = ctx.toks[o].end();
+        let end = ctx.toks[c].start();
         let inner = &ctx.text[start..end];
         let lead = inner.len() - inner.trim_start().len();
         let trail = inner.len() - inner.trim_end().len();
@@ -235,7 +235,7 @@ fn is_name(ctx: &Ctx, open: usize, close: usize, next_word: &[usize]) -> bool {
             return true;
         }
     }
-    if words.len() == 1 && ctx.toks[words[0]].is_latin() {
+    if words.len() == 1 && ctx.is_latin(words[0]) {
         return true;
     }
     // نقل «أكسيوس» عن …: a source named right after a reporting verb.
@@ -268,7 +268,7 @@ fn is_name(ctx: &Ctx, open: usize, close: usize, next_word: &[usize]) -> bool {
                 && !is_comp(n1)
                 && !is_cue_start(ctx, w1)
                 && !in_section(ctx, "pronoun", w1)
-                && ctx.toks[w1].is_arabic();
+                && ctx.is_arabic(w1);
             if (prep || n1.starts_with("ال") || plain_noun) && w1 > 0 && is_head(ctx, w1 - 1) {
                 return true;
             }
@@ -352,7 +352,15 @@ fn source_at(ctx: &Ctx, i: usize) -> Option<usize> {
 }
 
 fn is_cue_start(ctx: &Ctx, i: usize) -> bool {
-    ctx.is_word(i) && (is_verb_word(ctx, i) || is_participle_word(ctx, i) || source_at(ctx, i).is_some())
+    ctx.is_word(i) && may_cue(ctx, i) && (is_verb_word(ctx, i) || is_participle_word(ctx, i) || source_at(ctx, i).is_some())
+}
+
+/// Whether the word at `i` can start a cue at all: a reporting verb,
+/// participle or relay verb (with و/ف), the first word of a source or
+/// statement phrase (with و), or a verb after ما (`ما قاله`). One lookup, done
+/// once per token (`Ctx::info`).
+fn may_cue(ctx: &Ctx, i: usize) -> bool {
+    ctx.info(i).is_some_and(|w| w.cue) || (i > 0 && ctx.norm(i - 1) == "ما")
 }
 
 /// A word that starts a prepositional phrase: a preposition, or a noun with
@@ -407,7 +415,7 @@ fn prepositional(ctx: &Ctx, a: usize) -> bool {
         }
         if t.kind == TokKind::Punct {
             // «إكس» after على
-            if matches!(t.norm.as_str(), "«" | "\"" | "“" | "”" | "(") {
+            if matches!(ctx.tn(t), "«" | "\"" | "“" | "”" | "(") {
                 continue;
             }
             return false;
@@ -462,7 +470,7 @@ fn subject_after(ctx: &Ctx, from: usize, opens: &[usize]) -> Window {
             break;
         }
         if t.kind == TokKind::Punct {
-            if t.norm == ":" {
+            if ctx.tn(t) == ":" {
                 explicit.get_or_insert(false);
                 comp = Some(k + 1);
                 break;
@@ -471,7 +479,7 @@ fn subject_after(ctx: &Ctx, from: usize, opens: &[usize]) -> Window {
             continue;
         }
         steps += 1;
-        let n = t.norm.as_str();
+        let n = ctx.tn(t);
         if is_comp(n) {
             // إلا أن، بعد أن، يمكن أن: not this verb's complement.
             let governed = k > 0 && ctx.is_word(k - 1) && in_section(ctx, "not_comp_after", k - 1);
@@ -580,11 +588,11 @@ fn subject_before(ctx: &Ctx, v: usize) -> Option<Subject> {
             && !is_prep_word(ctx, k)
             && !in_section(ctx, "adverb", k)
             && !is_cue_start(ctx, k)
-            && ctx.toks[k].is_arabic();
+            && ctx.is_arabic(k);
         return plain.then_some(Subject::Unnamed);
     };
     let m = ctx.mentions[mi];
-    if !matches!(m.kind, "person" | "org") || m.end != ctx.toks[k].end {
+    if !matches!(m.kind, "person" | "org") || m.end != ctx.toks[k].end() {
         return None;
     }
     let (a, _) = ctx.mention_tokens(mi, k);
@@ -621,8 +629,7 @@ fn find_cues(ctx: &Ctx, inside: &[bool], opens: &[usize]) -> Vec<Cue> {
             }
         }
         // One lookup tells whether the word can start a cue.
-        let maybe = lex().words.get(ctx.norm(i)).is_some_and(|w| w.cue) || (i > 0 && ctx.norm(i - 1) == "ما");
-        if !maybe {
+        if !may_cue(ctx, i) {
             i += 1;
             continue;
         }
@@ -709,7 +716,7 @@ fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
             break;
         }
         if t.kind == TokKind::Punct {
-            if t.norm == "," {
+            if ctx.tn(t) == "," {
                 if at_start {
                     // بحسب رئيس الوفد، فلاديمير ميدينسكي، فقد …: an apposition.
                     let appos = person.is_none() && ctx.mention(k + 1).is_some_and(|m| m.kind == "person");
@@ -722,13 +729,13 @@ fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
                         break;
                     }
                 }
-            } else if matches!(t.norm.as_str(), "." | ":" | ";" | "?" | "!") {
+            } else if matches!(ctx.tn(t), "." | ":" | ";" | "?" | "!") {
                 break;
             }
             k += 1;
             continue;
         }
-        if is_comp(&t.norm) {
+        if is_comp(ctx.tn(t)) {
             break;
         }
         if is_cue_start(ctx, k) {
@@ -796,14 +803,14 @@ fn relay_cue(ctx: &Ctx, i: usize, opens: &[usize]) -> Option<Cue> {
     let mut first_word = None;
     while k < sb && k <= an + 8 {
         let t = &ctx.toks[k];
-        if opens[k] != usize::MAX || (t.kind == TokKind::Punct && t.norm != ",") {
+        if opens[k] != usize::MAX || (t.kind == TokKind::Punct && ctx.tn(t) != ",") {
             break;
         }
         if t.kind == TokKind::Punct {
             k += 1;
             continue;
         }
-        if is_comp(&t.norm) {
+        if is_comp(ctx.tn(t)) {
             break;
         }
         first_word.get_or_insert(k);
@@ -877,7 +884,7 @@ fn first_person(ctx: &Ctx, s: usize) -> Option<String> {
 }
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
-    Span { start: ctx.toks[a].start, end: ctx.toks[b].end }
+    Span { start: ctx.toks[a].start(), end: ctx.toks[b].end() }
 }
 
 fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
@@ -1098,10 +1105,10 @@ fn continues_quote(ctx: &Ctx, s: usize) -> bool {
     while k > pa && pb - k < 8 {
         k -= 1;
         let t = &ctx.toks[k];
-        if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "," | "!" | "?") {
+        if t.kind == TokKind::Punct && matches!(ctx.tn(t), "." | "," | "!" | "?") {
             continue;
         }
-        return t.kind == TokKind::Punct && matches!(&ctx.text[t.start..t.end], "»" | "”" | "\"" | "“");
+        return t.kind == TokKind::Punct && matches!(&ctx.text[t.start()..t.end()], "»" | "”" | "\"" | "“");
     }
     false
 }
@@ -1112,7 +1119,7 @@ fn cue_after<'c>(ctx: &Ctx, close: usize, cues: &'c [Cue]) -> Option<&'c Cue> {
     let mut k = close + 1;
     let mut puncts = 0;
     while k < ctx.toks.len() && ctx.toks[k].kind == TokKind::Punct && puncts < 2 {
-        if !matches!(ctx.toks[k].norm.as_str(), "," | "-" | ";") {
+        if !matches!(ctx.norm(k), "," | "-" | ";") {
             return None;
         }
         puncts += 1;
@@ -1132,7 +1139,7 @@ fn trim_clause(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> 
     let keep_close = |s: &str| matches!(s, "»" | "”" | "\"" | ")" | "“");
     while a < b {
         let t = &ctx.toks[a];
-        if t.kind == TokKind::Newline || (t.kind == TokKind::Punct && !keep_open(&ctx.text[t.start..t.end])) {
+        if t.kind == TokKind::Newline || (t.kind == TokKind::Punct && !keep_open(&ctx.text[t.start()..t.end()])) {
             a += 1;
         } else {
             break;
@@ -1140,8 +1147,8 @@ fn trim_clause(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> 
     }
     while b > a {
         let t = &ctx.toks[b - 1];
-        let dangling = ctx.is_word(b - 1) && matches!(t.norm.as_str(), "و" | "لكن" | "لكنه" | "لكنها" | "ثم" | "كما");
-        if t.kind == TokKind::Newline || (t.kind == TokKind::Punct && !keep_close(&ctx.text[t.start..t.end])) || dangling {
+        let dangling = ctx.is_word(b - 1) && matches!(ctx.tn(t), "و" | "لكن" | "لكنه" | "لكنها" | "ثم" | "كما");
+        if t.kind == TokKind::Newline || (t.kind == TokKind::Punct && !keep_close(&ctx.text[t.start()..t.end()])) || dangling {
             b -= 1;
         } else {
             break;

@@ -15,8 +15,8 @@
 use crate::gazetteer::{HashMap, HashSet};
 
 use super::recognize::{Cand, Src};
-use super::skeleton::{distance, first_compatible, skeleton, surname_key};
-use crate::gazetteer::{self, deletions, Gazetteer};
+use super::skeleton::{first_compatible, skeleton, skeleton_into, surname_key, within_one};
+use crate::gazetteer::{self, for_each_deletion, Gazetteer};
 
 /// Surnames of the people named in full anywhere in the run, for finding
 /// their bare surnames.
@@ -52,20 +52,22 @@ impl Registry {
     /// the gazetteer: the same letters, or a spelling one letter away with
     /// the same skeleton (`ميدنسكي`/`ميدينسكي`), or a Latin spelling with
     /// the same skeleton.
-    pub fn knows(&self, word: &str) -> bool {
+    pub fn knows(&self, word: &str, buf: &mut String) -> bool {
         if self.exact.contains(word) {
             return true;
         }
-        if word.starts_with("ال") || word.chars().count() < 4 {
+        if word.starts_with("ال") || word.chars().nth(3).is_none() {
             return false;
         }
-        let s = skeleton(word);
-        if s.chars().count() < 3 {
+        skeleton_into(word, buf);
+        let s = buf.as_str();
+        let len = s.chars().count();
+        if len < 3 {
             return false;
         }
         let latin = word.is_ascii();
-        let near = |forms: &[String]| forms.iter().any(|f| latin || (s.chars().count() >= 4 && distance(f, word) <= 1));
-        self.skel.get(&s).is_some_and(|v| near(v)) || gazetteer::get().surname_forms.get(&s).is_some_and(|v| near(v))
+        let near = |forms: &[String]| forms.iter().any(|f| latin || (len >= 4 && within_one(f, word)));
+        self.skel.get(s).is_some_and(|v| near(v)) || gazetteer::get().surname_forms.get(s).is_some_and(|v| near(v))
     }
 }
 
@@ -79,7 +81,7 @@ pub enum Target {
     /// A new organisation or place, by key.
     New(&'static str, String),
     /// A nationality: the place id.
-    Nat(String),
+    Nat(&'static str),
     /// Dropped (a weak candidate that linked to nothing).
     Drop,
 }
@@ -96,11 +98,11 @@ pub struct Cluster {
     pub forms: HashMap<String, usize>,
 }
 
-struct PersonRef {
+struct PersonRef<'c> {
     doc: usize,
     idx: usize,
-    toks: Vec<String>,
-    role: Option<String>,
+    toks: &'c [String],
+    role: Option<&'c str>,
     weak: bool,
 }
 
@@ -125,7 +127,7 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                     let pick = v.iter().copied().find(|&e| g.entry(e).kind == c.kind).unwrap_or(v[0]);
                     if v.len() > 1 && c.kind == "person" {
                         // Shared surname (two Fomins): decided below, by context.
-                        persons_single.push(PersonRef { doc: d, idx: k, toks: vec![], role: None, weak: false });
+                        persons_single.push(PersonRef { doc: d, idx: k, toks: &[], role: None, weak: false });
                         continue;
                     }
                     targets[d][k] = Target::Gaz(pick);
@@ -136,13 +138,13 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                         }
                     }
                 }
-                Src::Nat(p) => targets[d][k] = Target::Nat(p.clone()),
+                Src::Nat(p) => targets[d][k] = Target::Nat(p),
                 Src::New(key) => {
                     targets[d][k] = Target::New(c.kind, key.clone());
                 }
                 Src::Person { toks, role, weak } => {
-                    let role = role.clone().or_else(|| c.role.clone());
-                    let r = PersonRef { doc: d, idx: k, toks: toks.clone(), role, weak: *weak };
+                    let role = role.as_deref().or(c.role.as_deref());
+                    let r = PersonRef { doc: d, idx: k, toks, role, weak: *weak };
                     if toks.len() >= 2 {
                         persons_full.push(r);
                     } else {
@@ -229,27 +231,31 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
     // 2. Full names by context: gazetteer by surname, else run clusters.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut del = String::new();
+    let mut first = String::new();
+    let mut joined = String::new();
     for p in &persons_full {
-        let first = skeleton(&p.toks[0]);
-        let last = p.toks.last().cloned().unwrap_or_default();
-        let refs: Vec<&str> = p.toks.iter().map(|s| s.as_str()).collect();
-        let sur = surname_key(&refs);
-        let target = link_full(g, &first, &p.toks[0], &sur, p.role.as_deref(), &gaz_roles).or_else(|| {
+        skeleton_into(&p.toks[0], &mut first);
+        let first = first.as_str();
+        let last = p.toks.last().map_or("", |s| s.as_str());
+        let sur = surname_key_of(&p.toks);
+        let target = link_full(g, first, &p.toks[0], &sur, p.role.as_deref(), &gaz_roles, &mut del).or_else(|| {
             // A cluster of this run.
-            let cands = by_surname.get(&sur).cloned().unwrap_or_default();
-            let mut best = cands.into_iter().find(|&c| clusters[c].firsts.iter().any(|f| first_compatible(f, &first)));
+            let cands = by_surname.get(&sur).map_or(&[][..], |v| v.as_slice());
+            let mut best = cands.iter().copied().find(|&c| clusters[c].firsts.iter().any(|f| first_compatible(f, first)));
             if best.is_none() {
-                for dl in deletions(&sur) {
-                    for &c in by_deletion.get(&dl).map(|v| v.as_slice()).unwrap_or(&[]) {
+                let sur_len = sur.chars().count();
+                for_each_deletion(&sur, &mut del, |dl| {
+                    for &c in by_deletion.get(dl).map(|v| v.as_slice()).unwrap_or(&[]) {
                         let cl = &clusters[c];
-                        if distance(&cl.surname, &sur) <= 1
-                            && sur.chars().count() >= 3
-                            && ((cl.first_forms.contains(&p.toks[0]) && sur.chars().count() >= 4) || p.role.as_ref().is_some_and(|r| cl.roles.contains(r)))
+                        if within_one(&cl.surname, &sur)
+                            && sur_len >= 3
+                            && ((cl.first_forms.contains(&p.toks[0]) && sur_len >= 4) || p.role.is_some_and(|r| cl.roles.contains(r)))
                         {
                             best = Some(c);
                         }
                     }
-                }
+                });
             }
             best.map(Target::Cluster)
         });
@@ -257,25 +263,24 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
             let c = clusters.len();
             clusters.push(Cluster { surname: sur.clone(), ..Default::default() });
             by_surname.entry(sur.clone()).or_default().push(c);
-            for dl in deletions(&sur) {
-                by_deletion.entry(dl).or_default().push(c);
-            }
+            add_deletions(&mut by_deletion, &sur, c, &mut del);
             Target::Cluster(c)
         });
         match &target {
             Target::Cluster(c) => {
                 let cl = &mut clusters[*c];
-                cl.firsts.insert(first);
-                cl.first_forms.insert(p.toks[0].clone());
-                cl.surname_forms.insert(last.clone());
+                insert_str(&mut cl.firsts, first);
+                insert_str(&mut cl.first_forms, &p.toks[0]);
+                insert_str(&mut cl.surname_forms, last);
                 if let Some(r) = &p.role {
-                    cl.roles.insert(r.clone());
+                    insert_str(&mut cl.roles, r);
                 }
-                *cl.forms.entry(p.toks.join(" ")).or_default() += 1;
+                join_into(&p.toks, &mut joined);
+                count_str(&mut cl.forms, &joined);
             }
             Target::Gaz(e) => {
                 if let Some(r) = &p.role {
-                    gaz_roles.entry(*e).or_default().insert(r.clone());
+                    insert_str(gaz_roles.entry(*e).or_default(), r);
                 }
             }
             _ => {}
@@ -292,15 +297,16 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
         if let Src::Gaz(v) = &c.src {
             options.extend(v.iter().map(|&e| Target::Gaz(e)));
         } else {
-            let word = p.toks.first().cloned().unwrap_or_default();
-            let sur = skeleton(&word);
+            let word = p.toks.first().map_or("", |s| s.as_str());
+            let sur = skeleton(word);
             if sur.is_empty() {
                 continue;
             }
             // Same skeleton and the same letters, or one letter away, or a
             // Latin spelling (`Tykhii`, `Fidan`).
             let latin = word.is_ascii();
-            let near = |f: &str| f == word || ((latin || sur.chars().count() >= 4) && distance(f, &word) <= 1) || (latin && sur.chars().count() >= 2);
+            let sur_len = sur.chars().count();
+            let near = |f: &str| f == word || ((latin || sur_len >= 4) && within_one(f, word)) || (latin && sur_len >= 2);
             for &cl in by_surname.get(&sur).map(|v| v.as_slice()).unwrap_or(&[]) {
                 if clusters[cl].surname_forms.iter().any(|f| near(f)) || clusters[cl].surname_forms.is_empty() {
                     options.push(Target::Cluster(cl));
@@ -310,7 +316,7 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                 for k in keys {
                     // A short skeleton links only to somebody already named.
                     let named = seen.named(&Target::Gaz(k.entry));
-                    let ok = k.form == word || ((sur.chars().count() >= 3 || named) && near(&k.form));
+                    let ok = k.form == word || ((sur_len >= 3 || named) && near(&k.form));
                     if ok && !options.contains(&Target::Gaz(k.entry)) {
                         options.push(Target::Gaz(k.entry));
                     }
@@ -319,18 +325,18 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
             if options.is_empty() {
                 if let Some(role) = &p.role {
                     // Same role, near-identical surname: وزير الخارجية التركي فيان.
-                    for dl in deletions(&sur) {
-                        for &cl in by_deletion.get(&dl).map(|v| v.as_slice()).unwrap_or(&[]) {
-                            if clusters[cl].roles.contains(role) && distance(&clusters[cl].surname, &sur) <= 1 {
+                    for_each_deletion(&sur, &mut del, |dl| {
+                        for &cl in by_deletion.get(dl).map(|v| v.as_slice()).unwrap_or(&[]) {
+                            if clusters[cl].roles.contains(*role) && within_one(&clusters[cl].surname, &sur) {
                                 options.push(Target::Cluster(cl));
                             }
                         }
-                        for k in g.surname_fuzzy.get(&dl).map(|v| v.as_slice()).unwrap_or(&[]) {
-                            if gaz_roles.get(&k.entry).is_some_and(|r| r.contains(role)) && distance(&k.surname, &sur) <= 1 {
+                        for k in g.surname_fuzzy.get(dl).map(|v| v.as_slice()).unwrap_or(&[]) {
+                            if gaz_roles.get(&k.entry).is_some_and(|r| r.contains(*role)) && within_one(&k.surname, &sur) {
                                 options.push(Target::Gaz(k.entry));
                             }
                         }
-                    }
+                    });
                 }
             }
         }
@@ -344,9 +350,7 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                 *clusters[c].forms.entry(p.toks.join(" ")).or_default() += 1;
                 clusters[c].surname_forms.insert(p.toks[0].clone());
                 by_surname.entry(sur.clone()).or_default().push(c);
-                for dl in deletions(&sur) {
-                    by_deletion.entry(dl).or_default().push(c);
-                }
+                add_deletions(&mut by_deletion, &sur, c, &mut del);
                 Target::Cluster(c)
             }
         } else if options.len() == 1 {
@@ -356,7 +360,7 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
         };
         if let Target::Cluster(c) = &target {
             if let Some(r) = &p.role {
-                clusters[*c].roles.insert(r.clone());
+                insert_str(&mut clusters[*c].roles, r);
             }
         }
         targets[p.doc][p.idx] = target.clone();
@@ -439,7 +443,7 @@ fn choose(options: &[Target], seen: &Seen, doc: usize, idx: usize) -> Target {
 }
 
 /// A gazetteer person for a full name found by context.
-fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Option<&str>, gaz_roles: &HashMap<u32, HashSet<String>>) -> Option<Target> {
+fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Option<&str>, gaz_roles: &HashMap<u32, HashSet<String>>, del: &mut String) -> Option<Target> {
     if sur.is_empty() {
         return None;
     }
@@ -461,22 +465,79 @@ fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Opti
             return Some(Target::Gaz(e));
         }
     }
-    if sur.chars().count() < 2 {
+    let sur_len = sur.chars().count();
+    if sur_len < 2 {
         return None;
     }
-    for dl in deletions(sur) {
-        for k in g.surname_fuzzy.get(&dl).map(|v| v.as_slice()).unwrap_or(&[]) {
-            if distance(&k.surname, sur) > 1 || k.surname.chars().count() < 3 {
+    let mut found = None;
+    for_each_deletion(sur, del, |dl| {
+        if found.is_some() {
+            return;
+        }
+        for k in g.surname_fuzzy.get(dl).map(|v| v.as_slice()).unwrap_or(&[]) {
+            if !within_one(&k.surname, sur) || k.surname.chars().count() < 3 {
                 continue;
             }
             // A near-miss surname needs the very same first name
             // (`هاكان فيان`), not just its skeleton (Tom/Tammy).
-            let same_first = !first.is_empty() && k.first_form == first_form && sur.chars().count() >= 4;
+            let same_first = !first.is_empty() && k.first_form == first_form && sur_len >= 4;
             let same_role = role.is_some_and(|r| gaz_roles.get(&k.entry).is_some_and(|s| s.contains(r)));
             if same_first || same_role {
-                return Some(Target::Gaz(k.entry));
+                found = Some(Target::Gaz(k.entry));
+                return;
             }
         }
+    });
+    found
+}
+
+/// [`surname_key`] of owned tokens.
+fn surname_key_of(toks: &[String]) -> String {
+    match toks {
+        [a] => surname_key(&[a.as_str()]),
+        [.., a, b] => {
+            // Only the last two words ever count.
+            let two = [a.as_str(), b.as_str()];
+            surname_key(&two)
+        }
+        [] => String::new(),
     }
-    None
+}
+
+/// Every deletion variant of `sur` → cluster `c`.
+fn add_deletions(by_deletion: &mut HashMap<String, Vec<usize>>, sur: &str, c: usize, del: &mut String) {
+    for_each_deletion(sur, del, |dl| match by_deletion.get_mut(dl) {
+        Some(v) => v.push(c),
+        None => {
+            by_deletion.insert(dl.to_string(), vec![c]);
+        }
+    });
+}
+
+/// Insert a copy of `s` unless it is there already.
+fn insert_str(set: &mut HashSet<String>, s: &str) {
+    if !set.contains(s) {
+        set.insert(s.to_string());
+    }
+}
+
+/// Count one more `s`.
+fn count_str(map: &mut HashMap<String, usize>, s: &str) {
+    match map.get_mut(s) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(s.to_string(), 1);
+        }
+    }
+}
+
+/// The tokens joined by one space.
+fn join_into(toks: &[String], out: &mut String) {
+    out.clear();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
 }
