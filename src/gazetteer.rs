@@ -558,8 +558,10 @@ fn build() -> Gazetteer {
             if forms.is_empty() {
                 continue;
             }
+            // An empty English name is the id in title case (src/data/build.rs
+            // drops those from the compiled copy).
             let en = cols[2].trim();
-            let en = (!en.is_empty()).then(|| en.to_string());
+            let en = Some(if en.is_empty() { english_from_id(&id) } else { en.to_string() });
             let idx = g.entries.len() as u32;
             g.by_id.insert(id.clone(), idx);
             let keys = forms.iter().map(|f| key_of(f)).collect();
@@ -904,3 +906,5 @@ mod tests {
         assert!(v.contains(&"روسيا".to_string()));
     }
 }
+
+include!("data/english_names.rs");
