@@ -23,7 +23,7 @@ mod lines;
 use crate::calendar::Date;
 use crate::model::{Article, Span};
 use crate::published;
-use lines::{Kind, Line};
+use lines::{Kind, Line, Lines};
 use std::collections::{HashMap, HashSet};
 
 /// One article inside a document (byte offsets).
@@ -77,9 +77,11 @@ impl Plan {
         Plan { start, end, title, bodies: 0, words: 0 }
     }
 
-    fn body(&mut self, l: &Line) {
+    /// Body line `l` (of page text `text`): only the first one's words
+    /// matter (`is_card`), so only they are counted past 19.
+    fn body(&mut self, l: &Line, text: &str) {
+        self.words += if self.bodies == 0 { l.words_up_to_46(text) } else { l.words };
         self.bodies += 1;
-        self.words += l.words;
     }
 
     /// A related-story card: a teaser of one short paragraph.
@@ -104,7 +106,10 @@ struct Unit {
 }
 
 struct Page<'a> {
+    text: &'a str,
     lines: &'a [Line],
+    /// The lines and their keys.
+    split: &'a Lines,
     /// Blank lines just before each line.
     blanks_before: Vec<usize>,
     /// A gap this wide (in blank lines) separates stories.
@@ -119,8 +124,9 @@ fn head_kind(k: Kind) -> bool {
     )
 }
 
-impl Page<'_> {
-    fn new(lines: &[Line]) -> Page<'_> {
+impl<'a> Page<'a> {
+    fn new(text: &'a str, split: &'a Lines) -> Page<'a> {
+        let lines = &split.lines[..];
         let mut blanks_before = Vec::with_capacity(lines.len());
         let mut run = 0;
         // How paragraphs of running text are usually spaced.
@@ -141,7 +147,12 @@ impl Page<'_> {
         }
         let typical = (0..4).max_by_key(|&g| (gaps[g], std::cmp::Reverse(g))).unwrap_or(1);
         let wide_gap = if typical >= 3 { usize::MAX } else { (typical + 1).max(2) };
-        Page { lines, blanks_before, wide_gap }
+        Page { text, lines, split, blanks_before, wide_gap }
+    }
+
+    /// The key of line `i`.
+    fn key(&self, i: usize) -> &'a str {
+        self.split.key_of(&self.lines[i])
     }
 
     fn kind(&self, i: usize) -> Kind {
@@ -150,7 +161,7 @@ impl Page<'_> {
 
     /// Title line `i` followed by body text: the unit, or None.
     fn unit(&self, i: usize) -> Option<Unit> {
-        let key = &self.lines[i].key;
+        let key = self.key(i);
         let mut u = Unit::default();
         let mut seen = 0;
         let mut body_at = None;
@@ -161,7 +172,7 @@ impl Page<'_> {
                 Kind::Byline | Kind::Date => u.signed = true,
                 Kind::EndMarker => u.signed |= l.words <= 12,
                 k if head_kind(k) => {}
-                Kind::Title | Kind::Ambig if l.key == *key => u.repeated = true,
+                Kind::Title | Kind::Ambig if self.split.key_of(l) == key => u.repeated = true,
                 Kind::Body => {
                     body_at = Some(j);
                     break;
@@ -217,13 +228,13 @@ impl Page<'_> {
 
     /// Title line `i` repeats a title just above it, in the same head.
     fn is_repeat(&self, i: usize, floor: usize) -> bool {
-        let key = &self.lines[i].key;
+        let key = self.key(i);
         let mut seen = 0;
         for j in (floor..i).rev().take(HEAD_LINES) {
             let l = &self.lines[j];
             match l.kind {
                 Kind::Blank => continue,
-                Kind::Title | Kind::Ambig if l.key == *key => return true,
+                Kind::Title | Kind::Ambig if self.split.key_of(l) == key => return true,
                 Kind::Body | Kind::Header | Kind::InlineHeader | Kind::Bullet => return false,
                 _ => {}
             }
@@ -289,7 +300,7 @@ impl Page<'_> {
                 Kind::Blank => continue,
                 Kind::Title | Kind::Ambig => match nearest {
                     None => nearest = Some(j),
-                    Some(t) if self.lines[t].key == self.lines[j].key => same = Some(j),
+                    Some(t) if self.key(t) == self.key(j) => same = Some(j),
                     Some(_) => above.push(j),
                 },
                 k if head_kind(k) => {}
@@ -353,13 +364,13 @@ fn plan(page: &Page) -> Vec<Plan> {
             Kind::Body => {
                 links = false;
                 match cur.as_mut() {
-                    Some(c) => c.body(l),
+                    Some(c) => c.body(l, page.text),
                     // Running text under a heading with no title of its own:
                     // the heading sat inside the previous article.
                     None => {
                         if let Some(mut c) = done.pop() {
                             c.end = n;
-                            c.body(l);
+                            c.body(l, page.text);
                             cur = Some(c);
                             zone = zone_before;
                             floor = i;
@@ -378,7 +389,7 @@ fn plan(page: &Page) -> Vec<Plan> {
                     None => {
                         if l.kind == Kind::Ambig && !links {
                             if let Some(c) = cur.as_mut() {
-                                c.body(l);
+                                c.body(l, page.text);
                             }
                         }
                         continue;
@@ -389,7 +400,7 @@ fn plan(page: &Page) -> Vec<Plan> {
                 let after_list = matches!(prior, Some(Kind::Title | Kind::Ambig | Kind::Bullet | Kind::Link));
                 let strong = unit.repeated
                     || unit.signed
-                    || titles.contains(l.key.as_str())
+                    || titles.contains(page.key(i))
                     || matches!(prior, Some(Kind::Header | Kind::InlineHeader | Kind::Byline | Kind::EndMarker))
                     || page.blanks_before[head] >= page.wide_gap;
                 let split = match &cur {
@@ -411,14 +422,14 @@ fn plan(page: &Page) -> Vec<Plan> {
                         done.push(c);
                     }
                     cur = Some(Plan::new(head, n, Some(i)));
-                    titles.insert(l.key.as_str());
+                    titles.insert(page.key(i));
                     zone = true;
                     zone_before = true;
                     ended = false;
                     floor = head;
                 } else if l.kind == Kind::Ambig {
                     if let Some(c) = cur.as_mut() {
-                        c.body(l);
+                        c.body(l, page.text);
                     }
                 }
             }
@@ -441,7 +452,8 @@ fn plan(page: &Page) -> Vec<Plan> {
 /// Split a document into articles.
 pub fn segment(text: &str, given: Option<Date>) -> Vec<ArticleSeg> {
     let lex = lexicon::get();
-    let lines = lines::split(text, lex);
+    let split = lines::split(text, lex);
+    let lines = &split.lines;
     if lines.is_empty() {
         let (published, from) = date_of(&published::Page::new(text), 0, 0, given);
         return vec![ArticleSeg {
@@ -455,7 +467,7 @@ pub fn segment(text: &str, given: Option<Date>) -> Vec<ArticleSeg> {
             boilerplate: Vec::new(),
         }];
     }
-    let page = Page::new(&lines);
+    let page = Page::new(text, &split);
     let plans = plan(&page);
     let single = plans.len() == 1;
     let scanned = published::Page::new(text);
@@ -609,7 +621,7 @@ mod tests {
     fn dump_lines() {
         let Ok(path) = std::env::var("KHABAR_DUMP") else { return };
         let text = std::fs::read_to_string(path).unwrap();
-        for (i, l) in lines::split(&text, lexicon::get()).iter().enumerate() {
+        for (i, l) in lines::split(&text, lexicon::get()).lines.iter().enumerate() {
             if l.kind != Kind::Blank {
                 let s: String = text[l.cs..l.ce].chars().take(70).collect();
                 let words = lines::word_count(&text[l.cs..l.ce]);

@@ -21,6 +21,8 @@ mod quotes;
 use crate::model::{Mention, Quantity, Quote};
 use crate::tokenize::{self, Tok, TokKind, Tokens};
 use lexicon::{Phrases, WordInfo};
+/// Hash maps and sets with a fast hash, for fixed word lists.
+pub(crate) use lexicon::{Map, Set};
 use crate::DocText;
 
 #[derive(Debug, Default)]
@@ -48,8 +50,8 @@ pub(crate) struct Ctx<'a> {
     pub sent: Vec<u32>,
     /// Token range `a..b` of each sentence.
     pub sents: Vec<(usize, usize)>,
-    /// Article index of each token.
-    pub article: Vec<u32>,
+    /// Article index of each sentence (of its first token).
+    pub sent_article: Vec<u32>,
     /// Index into `mentions` of the mention each token is part of, or NONE.
     pub ment: Vec<u32>,
     /// Valid mentions, sorted, not overlapping.
@@ -69,26 +71,71 @@ impl<'a> Ctx<'a> {
         // must not start right at a leading '.' (text ". x" at offset 0).
         let from = if text.starts_with('.') { 1 } else { 0 };
         let spans = sentence_spans(text, &toks, from);
-        let mut sent = Vec::with_capacity(toks.len());
+
+        let mut bounds: Vec<usize> = doc.articles.iter().map(|a| a.start).collect();
+        crate::sort::natural(&mut bounds);
+
+        let mut valid: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+            .collect();
+        // Mentions come sorted from the entity stage; sorting sorted input
+        // (stably) would change nothing.
+        let order = |m: &&Mention| (m.start, std::cmp::Reverse(m.end));
+        if !valid.windows(2).all(|w| order(&w[0]) <= order(&w[1])) {
+            crate::sort::by_key(&mut valid, order);
+        }
+        let mut kept: Vec<&Mention> = Vec::with_capacity(valid.len());
+        for m in valid {
+            if kept.last().is_none_or(|p| p.end <= m.start) {
+                kept.push(m);
+            }
+        }
+
+        // One pass for each token's sentence, mention, word-list entry and
+        // link mark, and each sentence's article.
+        let n = toks.len();
+        let mut sent = Vec::with_capacity(n);
         let mut sents: Vec<(usize, usize)> = Vec::with_capacity(spans.len() + 1);
-        let mut k = 0usize;
+        let mut sent_article: Vec<u32> = Vec::with_capacity(spans.len() + 1);
+        let mut ment = Vec::with_capacity(n);
+        let mut info = Vec::with_capacity(n);
+        let mut link: Vec<bool> = Vec::with_capacity(n);
+        let mut links = LinkScan::default();
+        let lx = lexicon::lex();
+        let (mut k, mut a, mut m) = (0usize, 0usize, 0usize);
         let mut cur: Option<usize> = None;
         for (i, t) in toks.iter().enumerate() {
+            while a + 1 < bounds.len() && bounds[a + 1] <= t.start() {
+                a += 1;
+            }
             while k < spans.len() && spans[k].0 <= t.start() {
                 k += 1;
                 sents.push((i, i));
+                sent_article.push(a as u32);
                 cur = Some(sents.len() - 1);
             }
             let s = match cur {
                 Some(s) => s,
                 None => {
                     sents.push((i, i));
+                    sent_article.push(a as u32);
                     cur = Some(sents.len() - 1);
                     sents.len() - 1
                 }
             };
             sents[s].1 = i + 1;
             sent.push(s as u32);
+            while m < kept.len() && kept[m].end <= t.start() {
+                m += 1;
+            }
+            ment.push(if m < kept.len() && kept[m].start < t.end() && t.kind != TokKind::Newline { m as u32 } else { NONE });
+            info.push(match t.kind {
+                TokKind::Word | TokKind::Punct => lx.word(&arena[t.n0()..t.n1()]),
+                _ => None,
+            });
+            let prev = i > 0 && link[i - 1];
+            link.push(links.at(text, &toks, &arena, i, prev));
         }
         // Sentences with no token (cannot happen for non-empty spans) keep a
         // zero-length range; fix starts of ranges that got no token.
@@ -97,50 +144,7 @@ impl<'a> Ctx<'a> {
                 s.1 = s.0;
             }
         }
-
-        let mut article = Vec::with_capacity(toks.len());
-        let mut bounds: Vec<usize> = doc.articles.iter().map(|a| a.start).collect();
-        crate::sort::natural(&mut bounds);
-        let mut a = 0usize;
-        for t in &toks {
-            while a + 1 < bounds.len() && bounds[a + 1] <= t.start() {
-                a += 1;
-            }
-            article.push(a as u32);
-        }
-
-        let mut valid: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
-            .collect();
-        crate::sort::by_key(&mut valid, |m| (m.start, std::cmp::Reverse(m.end)));
-        let mut kept: Vec<&Mention> = Vec::with_capacity(valid.len());
-        for m in valid {
-            if kept.last().is_none_or(|p| p.end <= m.start) {
-                kept.push(m);
-            }
-        }
-        let mut ment = vec![NONE; toks.len()];
-        let mut m = 0usize;
-        for (i, t) in toks.iter().enumerate() {
-            while m < kept.len() && kept[m].end <= t.start() {
-                m += 1;
-            }
-            if m < kept.len() && kept[m].start < t.end() && t.kind != TokKind::Newline {
-                ment[i] = m as u32;
-            }
-        }
-
-        let link = links(text, &toks, &arena);
-        let lx = lexicon::lex();
-        let info = toks
-            .iter()
-            .map(|t| match t.kind {
-                TokKind::Word | TokKind::Punct => lx.word(&arena[t.n0()..t.n1()]),
-                _ => None,
-            })
-            .collect();
-        Ctx { text, toks, arena, sent, sents, article, ment, mentions: kept, link, info }
+        Ctx { text, toks, arena, sent, sents, sent_article, ment, mentions: kept, link, info }
     }
 
     /// What token `i` can be, from the word lists (none for numbers).
@@ -272,60 +276,59 @@ fn sentence_spans(text: &str, toks: &[Tok], from: usize) -> Vec<(usize, usize)> 
 }
 
 /// Tokens inside URLs, e-mail addresses, @handles and #hashtags.
+#[cfg(test)]
 fn links(text: &str, toks: &[Tok], arena: &str) -> Vec<bool> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let bytes = text.as_bytes();
-    // Where a link may start: `h`/`w` inside a word with Latin letters, `@`
-    // and `#` (punctuation tokens); every such byte is in one of those
-    // tokens. Candidates inside a link found earlier are skipped.
-    let mut next = 0;
-    for t in toks {
-        let range = match t.kind {
-            TokKind::Word if t.has_latin() => t.start().max(next)..t.end(),
-            TokKind::Punct if matches!(bytes[t.start()], b'@' | b'#') => t.start().max(next)..t.end(),
-            _ => continue,
-        };
-        for i in range {
-            if i < next {
-                continue;
-            }
-            if let Some(e) = link_at(text, i) {
-                spans.push((i, e));
-                next = e.max(i + 1);
-            }
-        }
-    }
-    // Dotted domains (apnews.com/hub, pic.twitter.com/x): tokens joined by
-    // dots with a Latin letter on each side are words already; a slash after
-    // them starts a path (marked below with every glued run).
-    let mut out = vec![false; toks.len()];
-    let mut s = 0;
-    for (k, t) in toks.iter().enumerate() {
-        while s < spans.len() && spans[s].1 <= t.start() {
-            s += 1;
-        }
-        if s < spans.len() && spans[s].0 < t.end() {
-            out[k] = true;
-        }
-        if t.kind == TokKind::Word && t.has_latin() && arena.as_bytes()[t.n0()..t.n1()].contains(&b'.') {
-            out[k] = true;
-        }
-    }
-    // Paths glued after a link or a domain.
-    let mut k = 0;
-    while k < toks.len() {
-        if out[k] {
-            let mut j = k + 1;
-            while j < toks.len() && toks[j - 1].end() == toks[j].start() && toks[j].kind != TokKind::Newline {
-                out[j] = true;
-                j += 1;
-            }
-            k = j;
-        } else {
-            k += 1;
-        }
+    let mut scan = LinkScan::default();
+    let mut out: Vec<bool> = Vec::with_capacity(toks.len());
+    for k in 0..toks.len() {
+        let prev = k > 0 && out[k - 1];
+        out.push(scan.at(text, toks, arena, k, prev));
     }
     out
+}
+
+/// Which tokens are inside a link, handle or hashtag, token by token in
+/// order: a token is when a link found so far reaches into it, when it is a
+/// dotted domain (apnews.com, pic.twitter.com: tokens joined by dots with a
+/// Latin letter are words already), or when it is glued (no space, no line
+/// break) to a token that is (the path after a domain).
+#[derive(Default)]
+struct LinkScan {
+    /// Where the search for the next link start resumes (past the last
+    /// link found).
+    next: usize,
+    /// End of the last link found.
+    span_end: usize,
+}
+
+impl LinkScan {
+    /// Token `k`; `prev`: the token before is in a link.
+    fn at(&mut self, text: &str, toks: &[Tok], arena: &str, k: usize, prev: bool) -> bool {
+        let t = &toks[k];
+        let bytes = text.as_bytes();
+        // Where a link may start: `h`/`w` inside a word with Latin letters,
+        // `@` and `#` (punctuation tokens); every such byte is in one of
+        // those tokens.
+        let candidates = match t.kind {
+            TokKind::Word => t.has_latin(),
+            TokKind::Punct => matches!(bytes[t.start()], b'@' | b'#'),
+            _ => false,
+        };
+        if candidates {
+            for i in t.start().max(self.next)..t.end() {
+                if i < self.next {
+                    continue;
+                }
+                if let Some(e) = link_at(text, i) {
+                    self.span_end = e;
+                    self.next = e.max(i + 1);
+                }
+            }
+        }
+        self.span_end > t.start()
+            || (t.kind == TokKind::Word && t.has_latin() && arena.as_bytes()[t.n0()..t.n1()].contains(&b'.'))
+            || (prev && toks[k - 1].end() == t.start() && t.kind != TokKind::Newline)
+    }
 }
 
 /// A URL, address, handle or hashtag starting at byte `i`: its end.
@@ -379,6 +382,14 @@ pub(crate) fn word_is(norm: &str, w: &str) -> bool {
 
 /// A phrase of `p` ending at token `end` (inclusive): its first token.
 pub(crate) fn phrase_ending_at(ctx: &Ctx, p: &Phrases, end: usize) -> Option<usize> {
+    // The last word of a longer phrase is the token; a one-word phrase is
+    // the token with up to two proclitic letters off (`word_is`).
+    let t = ctx.norm(end);
+    let mut rest = t.char_indices().map(|(i, _)| &t[i..]);
+    let maybe = p.lasts.may(t) || rest.by_ref().take(3).any(|r| p.singles.may(r));
+    if !maybe {
+        return None;
+    }
     for words in &p.all {
         let n = words.len();
         if end + 1 < n {
@@ -419,7 +430,7 @@ pub(crate) fn phrase_starting_at(ctx: &Ctx, p: &Phrases, start: usize) -> Option
         }
     }
     for key in &keys[..n] {
-        let Some(list) = p.by_first.get(*key) else { continue };
+        let Some(list) = p.starting(key) else { continue };
         for words in list {
             let len = words.len();
             if start + len > ctx.toks.len() || !word_is(first, &words[0]) {
@@ -541,5 +552,63 @@ mod tests {
         ];
         let ctx = Ctx::new(&doc, &bad);
         assert!(ctx.mentions.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// This thread's time on a CPU (immune to other processes' load).
+    struct Cpu(u64);
+    impl Cpu {
+        fn read() -> u64 {
+            let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+            s.split_whitespace().next().and_then(|x| x.parse().ok()).unwrap_or(0)
+        }
+        fn now() -> Cpu {
+            Cpu(Cpu::read())
+        }
+        fn elapsed(&self) -> std::time::Duration {
+            std::time::Duration::from_nanos(Cpu::read() - self.0)
+        }
+    }
+
+    /// `KHABAR_TIME=dir cargo test --release time_claims -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn time_claims() {
+        let Ok(dir) = std::env::var("KHABAR_TIME") else { return };
+        let names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+        let texts: Vec<String> = names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1048576.0;
+        let docs: Vec<DocText> = texts.iter().zip(&names).map(|(t, n)| DocText { name: n, text: t, articles: crate::articles::segment(t, None) }).collect();
+        let (mentions, _) = crate::entities::analyse(&docs);
+        let mut best = [f64::MAX; 4];
+        for _ in 0..7 {
+            let mut times = [0.0; 4];
+            for (d, m) in docs.iter().zip(&mentions) {
+                let t = Cpu::now();
+                let toks = Tokens::new(d.text, 0, d.text.len());
+                times[0] += t.elapsed().as_secs_f64();
+                std::hint::black_box(toks);
+                let t = Cpu::now();
+                let ctx = Ctx::new(d, m);
+                times[1] += t.elapsed().as_secs_f64();
+                let t = Cpu::now();
+                let q = quantities::find(&ctx);
+                times[2] += t.elapsed().as_secs_f64();
+                let t = Cpu::now();
+                let r = quotes::find(&ctx);
+                times[3] += t.elapsed().as_secs_f64();
+                std::hint::black_box((q, r));
+            }
+            for k in 0..4 {
+                best[k] = best[k].min(times[k]);
+            }
+        }
+        for (k, name) in ["tokens", "ctx (tokens included)", "quantities", "quotes"].iter().enumerate() {
+            eprintln!("{name}: {:.2} ms/MB", best[k] * 1000.0 / mb);
+        }
     }
 }

@@ -27,6 +27,25 @@
 /// What one character becomes under normalisation.
 #[inline]
 pub fn fold(c: char) -> Option<char> {
+    // Fast paths for ASCII and the Arabic letters (most of any text); the
+    // table below has the same answers for them.
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(if u == 0x09 { ' ' } else { c.to_ascii_lowercase() });
+    }
+    if matches!(u, 0x0621..=0x063A | 0x0641..=0x064A) {
+        return Some(match u {
+            0x0622 | 0x0623 | 0x0625 => '\u{0627}',
+            0x0629 => '\u{0647}',
+            0x0649 => '\u{064A}',
+            _ => c,
+        });
+    }
+    fold_table(c)
+}
+
+/// [`fold`] by the table of the module documentation.
+fn fold_table(c: char) -> Option<char> {
     Some(match c {
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
         '\u{0640}' => return None,
@@ -98,12 +117,50 @@ impl Normalized {
 
 /// Normalise a whole string (for keys and lexicon entries).
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
+    // Never longer than the original: every rule keeps a character's length
+    // or shortens it.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table alone, as first written.
+    fn fold_reference(c: char) -> Option<char> {
+        Some(match c {
+            '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
+            '\u{0640}' => return None,
+            '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
+            '\u{0649}' | '\u{06CC}' => '\u{064A}',
+            '\u{0629}' => '\u{0647}',
+            '\u{06A9}' => '\u{0643}',
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{060C}' | '\u{066C}' => ',',
+            '\u{061B}' => ';',
+            '\u{061F}' => '?',
+            '\u{066A}' => '%',
+            '\u{066B}' => '.',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return None,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => ' ',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ => c,
+        })
+    }
+
+    #[test]
+    fn fast_fold_agrees_with_the_table() {
+        for u in (0..0x3100).chain(0xFB00..0x10000).chain([0x1F600, 0x10FFFF]) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold(c), fold_reference(c), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn diacritics_and_tatweel_dropped() {

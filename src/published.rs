@@ -360,6 +360,11 @@ fn pick(c: &Constraints, r: Date) -> Option<Date> {
     if lo_n > hi_n {
         return None;
     }
+    // Nothing to satisfy: every day scores 0, and the first within two
+    // weeks on or after the reference is the reference itself.
+    if c.weekday.is_empty() && c.month.is_empty() && c.lead.is_none() && c.events.is_empty() && (lo_n..=hi_n).contains(&r_n) {
+        return Some(r);
+    }
     let mut by_weekday = [0i32; 7];
     for &w in &c.weekday {
         if let Some(s) = by_weekday.get_mut(w as usize) {

@@ -3,7 +3,7 @@
 
 use crate::normalize::fold;
 use crate::tokenize::is_word_char;
-use std::collections::{HashMap, HashSet};
+use crate::claims::{Map, Set};
 use std::sync::OnceLock;
 
 const DATA: &str = data_file!("page_boilerplate.txt");
@@ -116,7 +116,7 @@ pub fn key_reference(s: &str) -> String {
 /// A list of phrases (keys), matched whole or as the first words of a key.
 #[derive(Default)]
 pub struct Phrases {
-    exact: HashSet<String>,
+    exact: Set<String>,
     /// The longest exact entry: longer keys are not looked up.
     longest: usize,
     /// A bit for each exact entry and for each first word ([`bit`]): most
@@ -124,7 +124,7 @@ pub struct Phrases {
     exact_bits: [u64; 16],
     first_bits: [u64; 16],
     /// Entries by their first word: (entry, matches any continuation).
-    by_first: HashMap<String, Vec<(String, bool)>>,
+    by_first: Map<String, Vec<(String, bool)>>,
 }
 
 impl Phrases {
@@ -218,6 +218,11 @@ pub struct Lexicon {
     pub continuation: Phrases,
     /// Section keys, longest first, for tags printed without a space.
     pub section_list: Vec<String>,
+    /// The longest key of any entry.
+    longest_entry: usize,
+    /// The first words of the lists a line's key is matched against by its
+    /// start ([`Lexicon::may_start`]).
+    firsts: [u64; 16],
 }
 
 impl Lexicon {
@@ -255,9 +260,30 @@ impl Lexicon {
                 _ => continue,
             };
             list.add(line);
+            lex.longest_entry = lex.longest_entry.max(key(line).len());
         }
         crate::sort::by_key(&mut lex.section_list, |s| std::cmp::Reverse(s.len()));
+        for list in [&lex.related_block, &lex.related_inline, &lex.boiler, &lex.end_prefix, &lex.boiler_prefix, &lex.caption_prefix, &lex.byline_prefix, &lex.continuation] {
+            for (f, b) in lex.firsts.iter_mut().zip(list.first_bits.iter()) {
+                *f |= b;
+            }
+        }
         lex
+    }
+
+    /// Whether the key can start with an entry of the related-story,
+    /// boilerplate, end-matter, caption, byline or continuation lists: when
+    /// not, none of their prefix tests (`starts`, the prefix half of
+    /// `matches`) can succeed.
+    #[inline]
+    pub fn may_start(&self, k: &str) -> bool {
+        has_bit(&self.firsts, &k[..k.bytes().position(|b| b == b' ').unwrap_or(k.len())])
+    }
+
+    /// The longest key of any entry (a line's key this long and more is
+    /// matched by its start).
+    pub fn longest_entry(&self) -> usize {
+        self.longest_entry
     }
 
     /// Some run of one to three words of `k` is an agency name.
@@ -300,6 +326,11 @@ impl Lexicon {
             number |= digits || w == "منذ";
             if digits || self.date_word.contains(w) {
                 dated += 1;
+            }
+            // Four words that are not dates, or fifteen words, and no count
+            // of words to come can make three quarters of them dates.
+            if n - dated >= 4 || n > 14 {
+                return false;
             }
         }
         number && n <= 14 && dated * 4 >= n * 3

@@ -81,12 +81,69 @@ pub struct UnitForm {
     pub plural: bool,
 }
 
+/// A filter in front of a small set of words: a word whose bit is not set
+/// is not in the set (most words a text asks about), which is cheaper to
+/// tell than a hash lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Bits([u64; 16]);
+
+impl Bits {
+    fn bit(w: &str) -> usize {
+        (filter_hash(w.as_bytes()) >> (64 - 10)) as usize
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        let i = Bits::bit(w);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    /// False when `w` was never inserted.
+    #[inline]
+    pub fn may(&self, w: &str) -> bool {
+        let i = Bits::bit(w);
+        self.0[i >> 6] >> (i & 63) & 1 == 1
+    }
+}
+
+/// A set of single words, filtered ([`Bits`]).
+#[derive(Debug, Default)]
+pub struct WordSet {
+    set: Set<String>,
+    bits: Bits,
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.bits.may(w) && self.set.contains(w)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.set.iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        let mut out = WordSet::default();
+        for w in words {
+            out.bits.insert(&w);
+            out.set.insert(w);
+        }
+        out
+    }
+}
+
 /// A set of phrases (one or more words each), looked up by first word.
 #[derive(Debug, Default)]
 pub struct Phrases {
     pub by_first: Map<String, Vec<Vec<String>>>,
     /// Every phrase, longest first.
     pub all: Vec<Vec<String>>,
+    /// Filters: first words, last words of longer phrases, one-word phrases.
+    pub firsts: Bits,
+    pub lasts: Bits,
+    pub singles: Bits,
 }
 
 impl Phrases {
@@ -94,16 +151,38 @@ impl Phrases {
         if words.is_empty() || self.all.contains(&words) {
             return;
         }
-        let list = self.by_first.entry(words[0].clone()).or_default();
-        list.push(words.clone());
-        crate::sort::by_key(list, |w| std::cmp::Reverse(w.len()));
+        self.firsts.insert(&words[0]);
+        if words.len() == 1 {
+            self.singles.insert(&words[0]);
+        } else {
+            self.lasts.insert(&words[words.len() - 1]);
+        }
+        self.by_first.entry(words[0].clone()).or_default().push(words.clone());
         self.all.push(words);
+    }
+
+    /// Longest first (stable: among equals, in the order added), once all
+    /// are added.
+    fn finish(&mut self) {
+        for list in self.by_first.values_mut() {
+            crate::sort::by_key(list, |w| std::cmp::Reverse(w.len()));
+        }
         crate::sort::by_key(&mut self.all, |w| std::cmp::Reverse(w.len()));
     }
 
     /// True when the one-word phrase `w` is in the set.
+    #[inline]
     pub fn has(&self, w: &str) -> bool {
-        self.by_first.get(w).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+        self.singles.may(w) && self.by_first.get(w).is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
+
+    /// The phrases starting with word `w`, longest first.
+    #[inline]
+    pub fn starting(&self, w: &str) -> Option<&Vec<Vec<String>>> {
+        if !self.firsts.may(w) {
+            return None;
+        }
+        self.by_first.get(w)
     }
 }
 
@@ -188,6 +267,9 @@ impl Sections {
                 phrases.add(words);
             }
         }
+        for p in out.fixed.iter_mut().chain(out.other.values_mut()) {
+            p.finish();
+        }
         out
     }
 
@@ -211,11 +293,11 @@ pub struct Lex {
     pub qc: Sections,
     pub sc: Sections,
     /// Single-word sets used on every token, for speed.
-    pub verbs: Set<String>,
-    pub participles: Set<String>,
-    pub relays: Set<String>,
-    pub complementizers: Set<String>,
-    pub prepositions: Set<String>,
+    pub verbs: WordSet,
+    pub participles: WordSet,
+    pub relays: WordSet,
+    pub complementizers: WordSet,
+    pub prepositions: WordSet,
     /// Every written form of a number word with its proclitics, read once
     /// (`crate::claims::numbers::atom` looks words up here), and the cue
     /// words: one lookup tells whether a token can matter at all.
@@ -227,16 +309,24 @@ pub struct Lex {
 
 const FILTER_BITS: u32 = 18;
 
-/// Where a word falls in [`Lex::word`]'s filter: its length and first and
-/// last four bytes, mixed.
+/// Where a word falls in [`Lex::word`]'s filter.
 #[inline]
 fn filter_bit(w: &[u8]) -> usize {
+    (filter_hash(w) >> (64 - FILTER_BITS)) as usize
+}
+
+/// A word's length and first and last four bytes, mixed (the filters'
+/// hash: cheap, and it tells most words apart).
+#[inline]
+fn filter_hash(w: &[u8]) -> u64 {
     let n = w.len();
-    let head = |s: &[u8]| s.iter().take(4).fold(0u64, |h, &b| (h << 8) | b as u64);
-    let a = head(w);
-    let z = head(&w[n.saturating_sub(4)..]);
-    let h = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ z.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (n as u64).wrapping_mul(0x1656_67B1_9E37_79F9);
-    (h >> (64 - FILTER_BITS)) as usize
+    let (a, z) = if n >= 4 {
+        (u32::from_le_bytes([w[0], w[1], w[2], w[3]]), u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]))
+    } else {
+        let h = w.iter().fold(0u32, |h, &b| (h << 8) | b as u32);
+        (h, h)
+    };
+    (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (z as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (n as u64).wrapping_mul(0x1656_67B1_9E37_79F9)
 }
 
 impl Lex {
@@ -369,7 +459,7 @@ fn build() -> Lex {
 
     let qc = Sections::parse(QUANTITY_CUES);
     let sc = Sections::parse(QUOTE_CUES);
-    let single = |s: &Sections, name: &str| -> Set<String> {
+    let single = |s: &Sections, name: &str| -> WordSet {
         s.get(name).all.iter().filter(|p| p.len() == 1).map(|p| p[0].clone()).collect()
     };
     let verbs = single(&sc, "verb");
@@ -377,23 +467,28 @@ fn build() -> Lex {
     let relays = single(&sc, "relay");
 
     let mut words: Map<String, WordInfo> = Map::default();
+    let mut key = String::new();
     for p in PREFIXES {
         for f in numbers.keys() {
-            let key = format!("{p}{f}");
+            key.clear();
+            key.push_str(p);
+            key.push_str(f);
             if words.get(&key).is_some_and(|w| w.num.is_some()) {
                 continue;
             }
             if let Some(a) = super::numbers::atom_of_word(&key, &numbers) {
-                words.entry(key).or_default().num = Some(a);
+                words.entry(key.clone()).or_default().num = Some(a);
             }
         }
         for f in duals.keys() {
             if p.contains("ال") {
                 continue;
             }
-            let key = format!("{p}{f}");
+            key.clear();
+            key.push_str(p);
+            key.push_str(f);
             if let Some(u) = dual_of(&key, &duals) {
-                words.entry(key).or_default().dual = Some(u);
+                words.entry(key.clone()).or_default().dual = Some(u);
             }
         }
     }

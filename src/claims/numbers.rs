@@ -107,31 +107,45 @@ pub fn atom_of_word(s: &str, numbers: &Map<String, (f64, NumKind)>) -> Option<(f
 
 /// The ways to read proclitics off a normalised word, plainest first:
 /// `(conj, prep, def, rest)`.
-pub fn clitic_splits(s: &str) -> Vec<(bool, bool, bool, &str)> {
-    let mut out = Vec::with_capacity(6);
-    out.push((false, false, false, s));
-    let mut bases: Vec<(bool, &str)> = vec![(false, s)];
+pub fn clitic_splits(s: &str) -> impl Iterator<Item = (bool, bool, bool, &str)> {
+    // At most ten readings: kept in arrays, not allocated.
+    let mut out = [(false, false, false, ""); 10];
+    let mut n = 0;
+    let mut push = |x| {
+        out[n] = x;
+        n += 1;
+    };
+    push((false, false, false, s));
+    let mut bases = [(false, s); 2];
+    let mut nb = 1;
     if let Some(r) = s.strip_prefix('و').or_else(|| s.strip_prefix('ف')) {
-        out.push((true, false, false, r));
-        bases.push((true, r));
+        push((true, false, false, r));
+        bases[1] = (true, r);
+        nb = 2;
     }
-    let mut with_prep: Vec<(bool, bool, &str)> = bases.iter().map(|&(c, b)| (c, false, b)).collect();
-    for &(c, b) in &bases {
+    let mut with_prep = [(false, false, ""); 4];
+    let mut np = 0;
+    for &(c, b) in &bases[..nb] {
+        with_prep[np] = (c, false, b);
+        np += 1;
+    }
+    for &(c, b) in &bases[..nb] {
         if let Some(r) = b.strip_prefix('ل').filter(|r| r.starts_with('ل')) {
             // لل = ل + ال
-            out.push((c, true, true, &r['ل'.len_utf8()..]));
+            push((c, true, true, &r['ل'.len_utf8()..]));
         }
         if let Some(r) = b.strip_prefix('ب').or_else(|| b.strip_prefix('ل')).or_else(|| b.strip_prefix('ك')) {
-            out.push((c, true, false, r));
-            with_prep.push((c, true, r));
+            push((c, true, false, r));
+            with_prep[np] = (c, true, r);
+            np += 1;
         }
     }
-    for (c, p, b) in with_prep {
+    for &(c, p, b) in &with_prep[..np] {
         if let Some(r) = b.strip_prefix("ال") {
-            out.push((c, p, true, r));
+            push((c, p, true, r));
         }
     }
-    out
+    out.into_iter().take(n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

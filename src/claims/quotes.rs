@@ -65,7 +65,7 @@ enum Subject {
 }
 
 #[derive(Debug, Clone)]
-struct Cue {
+struct Cue<'a> {
     first: usize,
     last: usize,
     kind: CueKind,
@@ -74,30 +74,29 @@ struct Cue {
     comp: Option<usize>,
     /// For sources: the clause's token range.
     clause: Option<(usize, usize)>,
-    speaker: Option<String>,
+    speaker: Option<&'a str>,
     attribution: Option<&'static str>,
 }
 
 pub fn find(ctx: &Ctx) -> Vec<Quote> {
     let dqs = pair_quotes(ctx);
     let n = ctx.toks.len();
-    let mut opens = vec![usize::MAX; n];
-    // Inside some quote: a running depth over open/close marks (linear even
-    // for deep nesting).
-    let mut delta = vec![0i32; n + 1];
-    for (qi, q) in dqs.iter().enumerate() {
-        opens[q.open] = qi;
-        delta[q.open + 1] += 1;
-        delta[q.close] -= 1;
-    }
+    // The opening mark of each quote, and the tokens inside some quote: the
+    // union of the quotes' insides, which come in order of their openings
+    // (each token marked once, so linear even for deep nesting).
+    let mut opens = vec![false; n];
     let mut inside = vec![false; n];
-    let mut depth = 0i32;
-    for k in 0..n {
-        depth += delta[k];
-        inside[k] = depth > 0;
+    let mut covered = 0;
+    for q in &dqs {
+        opens[q.open] = true;
+        let from = (q.open + 1).max(covered);
+        if from < q.close {
+            inside[from..q.close].fill(true);
+        }
+        covered = covered.max(q.close);
     }
     let mut cues = find_cues(ctx, &inside, &opens);
-    attribute(ctx, &dqs, &mut cues)
+    attribute(ctx, &dqs, &opens, &mut cues)
 }
 
 fn mark_of(c: &str) -> Option<(Mark, Option<bool>)> {
@@ -154,9 +153,9 @@ fn pair_quotes(ctx: &Ctx) -> Vec<Dq> {
     }
     crate::sort::natural(&mut pairs);
     let n = ctx.toks.len();
-    let mut next_word = vec![n; n + 1];
-    for k in (0..n).rev() {
-        next_word[k] = if ctx.is_word(k) { k } else { next_word[k + 1] };
+    let mut next_word = vec![n as u32; n + 1];
+    for (k, t) in ctx.toks.iter().enumerate().rev() {
+        next_word[k] = if t.is_word() { k as u32 } else { next_word[k + 1] };
     }
     let mut out = Vec::new();
     for (o, c) in pairs {
@@ -212,11 +211,11 @@ fn is_head(ctx: &Ctx, i: usize) -> bool {
 
 /// A quoted span that names something rather than quoting anyone.
 /// `next_word[k]` is the first word token at or after `k`.
-fn is_name(ctx: &Ctx, open: usize, close: usize, next_word: &[usize]) -> bool {
+fn is_name(ctx: &Ctx, open: usize, close: usize, next_word: &[u32]) -> bool {
     let mut words: Vec<usize> = Vec::with_capacity(4);
     let mut k = open + 1;
     while words.len() < 4 {
-        let w = next_word[k.min(next_word.len() - 1)];
+        let w = next_word[k.min(next_word.len() - 1)] as usize;
         if w >= close {
             break;
         }
@@ -334,6 +333,11 @@ fn is_participle_word(ctx: &Ctx, i: usize) -> bool {
 /// A source phrase (بحسب، وفقاً لـ، كما تقول) starting at `i`: its last token.
 fn source_at(ctx: &Ctx, i: usize) -> Option<usize> {
     let p = lex().sc.get("source");
+    // A source phrase's first word is the token, or the token without و.
+    let t = ctx.norm(i);
+    if !(p.firsts.may(t) || t.strip_prefix('و').is_some_and(|r| p.firsts.may(r))) {
+        return None;
+    }
     for words in &p.all {
         let n = words.len();
         if i + n > ctx.toks.len() {
@@ -446,7 +450,7 @@ struct Window {
 
 /// Read the subject after a verb ending at token `from - 1`, up to its
 /// complement.
-fn subject_after(ctx: &Ctx, from: usize, opens: &[usize]) -> Window {
+fn subject_after(ctx: &Ctx, from: usize, opens: &[bool]) -> Window {
     let s = ctx.sent.get(from.saturating_sub(1)).copied().unwrap_or(0);
     let mut k = from;
     let mut person = None;
@@ -464,7 +468,7 @@ fn subject_after(ctx: &Ctx, from: usize, opens: &[usize]) -> Window {
         if t.kind == TokKind::Newline {
             break;
         }
-        if opens[k] != usize::MAX {
+        if opens[k] {
             explicit.get_or_insert(false);
             comp = Some(k);
             break;
@@ -606,7 +610,7 @@ fn subject_before(ctx: &Ctx, v: usize) -> Option<Subject> {
     Some(Subject::Named(mi))
 }
 
-fn find_cues(ctx: &Ctx, inside: &[bool], opens: &[usize]) -> Vec<Cue> {
+fn find_cues<'a>(ctx: &Ctx<'a>, inside: &[bool], opens: &[bool]) -> Vec<Cue<'a>> {
     let mut cues = Vec::new();
     let n = ctx.toks.len();
     let mut i = 0;
@@ -676,7 +680,7 @@ fn find_cues(ctx: &Ctx, inside: &[bool], opens: &[usize]) -> Vec<Cue> {
             // مضيفاً أن، قائلاً: «…»، مشيراً إلى أن
             let mut comp = None;
             for k in i + 1..(i + 4).min(n) {
-                if opens[k] != usize::MAX {
+                if opens[k] {
                     comp = Some(k);
                     break;
                 }
@@ -699,7 +703,7 @@ fn find_cues(ctx: &Ctx, inside: &[bool], opens: &[usize]) -> Vec<Cue> {
 }
 
 /// بحسب X، …  /  …، بحسب X  /  …، كما تقول X
-fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
+fn source_cue<'a>(ctx: &Ctx<'a>, i: usize, e: usize, opens: &[bool]) -> Option<Cue<'a>> {
     let s = ctx.sent[i];
     let (sa, sb) = ctx.sents[s as usize];
     // At the start of its sentence the clause follows X; else it precedes.
@@ -712,7 +716,7 @@ fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
     let mut x_end = e;
     while k < sb && words < 12 {
         let t = &ctx.toks[k];
-        if opens[k] != usize::MAX || t.kind == TokKind::Newline {
+        if opens[k] || t.kind == TokKind::Newline {
             break;
         }
         if t.kind == TokKind::Punct {
@@ -778,7 +782,7 @@ fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
     }
     let clause = if at_start {
         let mut c = x_end + 1;
-        while c < sb && ctx.toks[c].kind == TokKind::Punct && opens[c] == usize::MAX {
+        while c < sb && ctx.toks[c].kind == TokKind::Punct && !opens[c] {
             c += 1;
         }
         (c, sb)
@@ -793,7 +797,7 @@ fn source_cue(ctx: &Ctx, i: usize, e: usize, opens: &[usize]) -> Option<Cue> {
 }
 
 /// نقلت X عن Y (قوله) إن …
-fn relay_cue(ctx: &Ctx, i: usize, opens: &[usize]) -> Option<Cue> {
+fn relay_cue<'a>(ctx: &Ctx<'a>, i: usize, opens: &[bool]) -> Option<Cue<'a>> {
     let s = ctx.sent[i];
     let (_, sb) = ctx.sents[s as usize];
     let an = (i + 1..(i + 15).min(sb)).find(|&k| ctx.is_word(k) && ctx.norm(k) == "عن")?;
@@ -803,7 +807,7 @@ fn relay_cue(ctx: &Ctx, i: usize, opens: &[usize]) -> Option<Cue> {
     let mut first_word = None;
     while k < sb && k <= an + 8 {
         let t = &ctx.toks[k];
-        if opens[k] != usize::MAX || (t.kind == TokKind::Punct && ctx.tn(t) != ",") {
+        if opens[k] || (t.kind == TokKind::Punct && ctx.tn(t) != ",") {
             break;
         }
         if t.kind == TokKind::Punct {
@@ -831,7 +835,7 @@ fn relay_cue(ctx: &Ctx, i: usize, opens: &[usize]) -> Option<Cue> {
     // The clause: after إن/أن, else after Y and its masdar (تأكيده، قوله).
     let mut comp = None;
     for q in (y_end + 1)..(y_end + 12).min(sb) {
-        if opens[q] != usize::MAX {
+        if opens[q] {
             comp = Some(q);
             break;
         }
@@ -862,21 +866,21 @@ fn relay_cue(ctx: &Ctx, i: usize, opens: &[usize]) -> Option<Cue> {
 
 /// The last speaker met: None when a cue had a subject the text does not
 /// name (`قال مسؤول`), which ends any carrying over.
-struct Last {
-    speaker: Option<String>,
+struct Last<'a> {
+    speaker: Option<&'a str>,
     sent: u32,
     article: u32,
 }
 
 /// The first person mention of sentence `s` that is not after a preposition.
-fn first_person(ctx: &Ctx, s: usize) -> Option<String> {
+fn first_person<'a>(ctx: &Ctx<'a>, s: usize) -> Option<&'a str> {
     let (a, b) = *ctx.sents.get(s)?;
     for k in a..b.min(a + 80) {
         if let Some(mi) = ctx.mention_idx(k) {
             let m = ctx.mentions[mi];
             let (ma, _) = ctx.mention_tokens(mi, k);
             if m.kind == "person" && ma == k && !prepositional(ctx, ma) {
-                return Some(m.entity.clone());
+                return Some(m.entity.as_str());
             }
         }
     }
@@ -887,37 +891,36 @@ fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
     Span { start: ctx.toks[a].start(), end: ctx.toks[b].end() }
 }
 
-fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
+/// `is_open[k]`: token `k` opens one of the quotes `dqs`.
+fn attribute<'a>(ctx: &Ctx<'a>, dqs: &[Dq], is_open: &[bool], cues: &mut [Cue<'a>]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut is_open = vec![false; ctx.toks.len()];
     let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for q in dqs {
-        is_open[q.open] = true;
         seen.insert((q.start, q.end));
     }
     let mut last: Option<Last> = None;
     let mut ci = 0;
     let mut qi = 0;
     // Speaker of the last direct quote in the previous sentence.
-    let mut prev_sentence_quote: Option<(u32, Option<String>)> = None;
+    let mut prev_sentence_quote: Option<(u32, Option<&'a str>)> = None;
     for s in 0..ctx.sents.len() {
         let (sa, sb) = ctx.sents[s];
         if sa >= sb {
             continue;
         }
-        let art = ctx.article[sa];
+        let art = ctx.sent_article[s];
         if last.as_ref().is_some_and(|l| l.article != art) {
             last = None;
         }
-        let last_before = last.as_ref().filter(|l| l.sent as usize + 3 >= s).and_then(|l| l.speaker.clone());
-        let carry = |last: &Option<Last>| -> Option<String> {
+        let last_before = last.as_ref().filter(|l| l.sent as usize + 3 >= s).and_then(|l| l.speaker);
+        let carry = |last: &Option<Last<'a>>| -> Option<&'a str> {
             match last {
-                Some(l) if l.sent as usize + 3 >= s && l.article == art => l.speaker.clone(),
+                Some(l) if l.sent as usize + 3 >= s && l.article == art => l.speaker,
                 // No recent speaker: the subject of the sentence before (or
                 // the one before that).
                 _ => (1..=2).filter(|&d| s >= d).find_map(|d| {
                     let p = s - d;
-                    (ctx.sents[p].0 < ctx.sents[p].1 && ctx.article[ctx.sents[p].0] == art)
+                    (ctx.sents[p].0 < ctx.sents[p].1 && ctx.sent_article[p] == art)
                         .then(|| first_person(ctx, p))
                         .flatten()
                 }),
@@ -936,13 +939,13 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
                         CueKind::Headline => "headline",
                         _ => "cue",
                     };
-                    (Some(ctx.mentions[mi].entity.clone()), Some(how))
+                    (Some(ctx.mentions[mi].entity.as_str()), Some(how))
                 }
                 Subject::Unnamed => (None, None),
                 Subject::Missing => {
                     if cues[c].kind == CueKind::Participle {
                         // The sentence's speaker: an earlier cue, else its subject.
-                        let earlier = (c0.max(c.saturating_sub(20))..c).rev().find_map(|p| cues[p].speaker.clone().map(|sp| (sp, cues[p].attribution)));
+                        let earlier = (c0.max(c.saturating_sub(20))..c).rev().find_map(|p| cues[p].speaker.map(|sp| (sp, cues[p].attribution)));
                         match earlier {
                             Some((sp, how)) => (Some(sp), how),
                             None => {
@@ -950,7 +953,7 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
                                     let mi = ctx.mention_idx(k)?;
                                     let m = ctx.mentions[mi];
                                     let (ma, _) = ctx.mention_tokens(mi, k);
-                                    (matches!(m.kind, "person" | "org" | "place") && ma == k && !prepositional(ctx, ma)).then(|| m.entity.clone())
+                                    (matches!(m.kind, "person" | "org" | "place") && ma == k && !prepositional(ctx, ma)).then(|| m.entity.as_str())
                                 });
                                 match before {
                                     Some(sp) => (Some(sp), Some("cue")),
@@ -969,7 +972,7 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
                     }
                 }
             };
-            cues[c].speaker = speaker.clone();
+            cues[c].speaker = speaker;
             cues[c].attribution = attribution;
             if speaker.is_some() || cues[c].subject == Subject::Unnamed {
                 last = Some(Last { speaker, sent: s as u32, article: art });
@@ -979,7 +982,7 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
 
         let first_word = (sa..sb).find(|&k| ctx.is_word(k)).unwrap_or(sb);
         // Direct quotes opening in this sentence.
-        let mut this_sentence_quote: Option<Option<String>> = None;
+        let mut this_sentence_quote: Option<Option<&'a str>> = None;
         while qi < dqs.len() && (ctx.sent[dqs[qi].open] as usize) < s {
             qi += 1;
         }
@@ -994,9 +997,9 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
             let after = cue_after(ctx, q.close, cues);
             let chosen: Option<&Cue> = if at_start { after.or(before) } else { before.or(after) };
             let (speaker, cue, attribution) = if let Some(c) = chosen {
-                (c.speaker.clone(), Some(span_of(ctx, c.first, c.last.min(c.first.max(c.last)))), c.attribution)
+                (c.speaker, Some(span_of(ctx, c.first, c.last.min(c.first.max(c.last)))), c.attribution)
             } else if let Some(c) = colon_cue_before(ctx, s, cues) {
-                (c.speaker.clone(), Some(span_of(ctx, c.first, c.last)), c.attribution)
+                (c.speaker, Some(span_of(ctx, c.first, c.last)), c.attribution)
             } else if at_start && prev_sentence_quote.as_ref().is_some_and(|(ps, sp)| *ps as usize + 1 == s && sp.is_some()) {
                 let sp = prev_sentence_quote.as_ref().and_then(|(_, sp)| sp.clone());
                 (sp, None, Some("carried"))
@@ -1006,14 +1009,14 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
                 (None, None, None)
             };
             if let Some(sp) = &speaker {
-                last = Some(Last { speaker: Some(sp.clone()), sent: s as u32, article: art });
+                last = Some(Last { speaker: Some(*sp), sent: s as u32, article: art });
             }
-            this_sentence_quote = Some(speaker.clone());
+            this_sentence_quote = Some(speaker);
             out.push(Quote {
                 start: q.start,
                 end: q.end,
                 text: ctx.text[q.start..q.end].to_string(),
-                speaker,
+                speaker: speaker.map(str::to_string),
                 cue,
                 kind: "direct",
                 attribution: if cue.is_some() || attribution == Some("carried") { attribution } else { None },
@@ -1056,7 +1059,7 @@ fn attribute(ctx: &Ctx, dqs: &[Dq], cues: &mut [Cue]) -> Vec<Quote> {
                 start: sp.start,
                 end: sp.end,
                 text: ctx.text[sp.start..sp.end].to_string(),
-                speaker: c.speaker.clone(),
+                speaker: c.speaker.map(str::to_string),
                 cue,
                 kind: "reported",
                 attribution: c.attribution,
@@ -1082,7 +1085,7 @@ fn nested_cue(ctx: &Ctx, c: &Cue) -> bool {
 }
 
 /// The previous sentence ends with a colon after a cue: `وأضاف:` ⏎ «…».
-fn colon_cue_before<'c>(ctx: &Ctx, s: usize, cues: &'c [Cue]) -> Option<&'c Cue> {
+fn colon_cue_before<'c, 'a>(ctx: &Ctx, s: usize, cues: &'c [Cue<'a>]) -> Option<&'c Cue<'a>> {
     if s == 0 {
         return None;
     }
@@ -1115,7 +1118,7 @@ fn continues_quote(ctx: &Ctx, s: usize) -> bool {
 
 /// A cue right after a closing quote mark: `"…"، قال بيسكوف`,
 /// `"…"، هذا ما كتبه X`, `«…»، بحسب X`.
-fn cue_after<'c>(ctx: &Ctx, close: usize, cues: &'c [Cue]) -> Option<&'c Cue> {
+fn cue_after<'c, 'a>(ctx: &Ctx, close: usize, cues: &'c [Cue<'a>]) -> Option<&'c Cue<'a>> {
     let mut k = close + 1;
     let mut puncts = 0;
     while k < ctx.toks.len() && ctx.toks[k].kind == TokKind::Punct && puncts < 2 {
@@ -1200,7 +1203,7 @@ mod tests {
             Mention { start: k, end: k + "كريم ناصر".len(), text: "كريم ناصر".into(), kind: "person", entity: "karim".into() },
         ];
         with_ctx(t, &m, |ctx| {
-            let opens = vec![usize::MAX; ctx.toks.len()];
+            let opens = vec![false; ctx.toks.len()];
             let w = subject_after(ctx, 1, &opens);
             assert_eq!(w.subject.clone_named().map(|mi| ctx.mentions[mi].entity.as_str()), Some("karim"));
             assert_eq!(ctx.norm(w.comp.unwrap() - 1), "ان");
@@ -1210,7 +1213,7 @@ mod tests {
         let s = t.find("تلغرام").unwrap();
         let m = vec![Mention { start: s, end: s + "تلغرام".len(), text: "تلغرام".into(), kind: "org", entity: "tg".into() }];
         with_ctx(t, &m, |ctx| {
-            let opens = vec![usize::MAX; ctx.toks.len()];
+            let opens = vec![false; ctx.toks.len()];
             assert_eq!(subject_after(ctx, 1, &opens).subject, Subject::Missing);
         });
     }
