@@ -157,7 +157,7 @@ pub fn annotate_with_progress(inputs: &[DocInput], progress: &mut dyn FnMut(Prog
         };
         offsets::document_to_utf16(&mut out, &map);
         documents.push(out);
-        maps.push((doc.name.to_string(), map));
+        maps.push((doc.name, map));
         step("output");
     }
     let mut ann = Annotation { documents, entities, timeline };
