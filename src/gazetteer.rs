@@ -737,36 +737,25 @@ fn build_lex(g: &mut Gazetteer) {
             add(k, TITLE);
         }
     }
-    for k in &g.verbs {
-        add(k, VERB);
-    }
-    for k in &g.org_genitive {
-        add(k, ORG_GEN);
-    }
-    for k in &g.org_genitive_weak {
-        add(k, ORG_GEN_WEAK);
-        add(k, ORG_HEAD);
-    }
-    for k in &g.org_name {
-        add(k, ORG_NAME);
-    }
-    for k in &g.org_heads_all {
-        add(k, ORG_HEAD);
+    let sets: [(&HashSet<String>, u32); 10] = [
+        (&g.verbs, VERB),
+        (&g.org_genitive, ORG_GEN),
+        (&g.org_genitive_weak, ORG_GEN_WEAK),
+        (&g.org_genitive_weak, ORG_HEAD),
+        (&g.org_name, ORG_NAME),
+        (&g.org_heads_all, ORG_HEAD),
+        (&g.ministry_short, MINISTRY),
+        (&g.forces, FORCES),
+        (&g.org_stop, ORG_STOP),
+        (&g.particles, PARTICLE),
+    ];
+    for (set, flag) in sets {
+        for k in set {
+            add(k, flag);
+        }
     }
     for (k, kind) in &g.quote_heads {
         add(k, if *kind == "place" { QUOTE_PLACE } else { QUOTE_ORG });
-    }
-    for k in &g.ministry_short {
-        add(k, MINISTRY);
-    }
-    for k in &g.forces {
-        add(k, FORCES);
-    }
-    for k in &g.org_stop {
-        add(k, ORG_STOP);
-    }
-    for k in &g.particles {
-        add(k, PARTICLE);
     }
     for k in &g.region_heads {
         add(k, REGION);

@@ -497,19 +497,9 @@ fn widget_above_the_story() {
     assert_eq!(title(t, &arts[0]), "الحكومة تقر موازنة العام المقبل بعجز أقل");
 }
 
-/// xorshift64*: deterministic, dependency-free randomness.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Lines and fragments that drive every branch of the segmenter.
 const PIECES: &[&str] = &[

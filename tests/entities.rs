@@ -251,20 +251,9 @@ fn mentions_are_sorted_and_disjoint() {
     assert_eq!(e.forms[0], "بوتين");
 }
 
-/// xorshift64*: a small deterministic generator for the property test.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const PIECES: &[&str] = &[
     "ال", "و", "ب", "لل", "روسيا", "بوتين", "الرئيس", "وزارة", "الخارجية", "التركية", "قصر", "«", "»", "\"", "“", "”", "/", "(", ")",
