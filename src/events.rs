@@ -106,10 +106,18 @@ impl Triggers {
     }
 
     /// The trigger a word is, given its readings: an exact stem, else the
-    /// longest listed prefix of a stem.
+    /// longest listed prefix of a stem. The list holds bare forms, so a
+    /// stem is also read without the article (`المفاوضات`, `الغزو`), and
+    /// an exact form also with the accusative alef (`اجتماعاً`).
     fn of(&self, readings: &[(usize, String)]) -> Option<usize> {
-        for (_, stem) in readings {
+        let bare = readings
+            .iter()
+            .filter_map(|(_, s)| s.strip_prefix("ال").filter(|r| r.chars().count() >= 3));
+        for stem in readings.iter().map(|(_, s)| s.as_str()).chain(bare) {
             if let Some(&k) = self.exact.get(stem) {
+                return Some(k);
+            }
+            if let Some(&k) = stem.strip_suffix('ا').and_then(|s| self.exact.get(s)) {
                 return Some(k);
             }
             let cut = stem
@@ -129,23 +137,42 @@ impl Triggers {
     }
 }
 
-/// The calendar date a time value starts on, for ordering and "planned".
-fn first_day(value: &str) -> Option<Date> {
-    let v = value.split('/').next()?;
-    let v = v.split('T').next()?;
-    match v.len() {
-        10 => Date::parse_iso(v),
-        7 => Date::parse_iso(&format!("{v}-01")),
-        4 => Date::parse_iso(&format!("{v}-01-01")),
-        _ => None,
+/// Is `date` (ISO at any granularity, or a range `a/b`) wholly after or
+/// wholly before the day `published`? Compared at the date's own
+/// granularity, so `2025-06` is neither on 2 June 2025.
+fn future_past(date: &str, published: Option<Date>) -> (bool, bool) {
+    let Some(p) = published.map(|p| p.iso()) else { return (false, false) };
+    let first = date.split('/').next().unwrap_or(date);
+    let last = date.rsplit('/').next().unwrap_or(date);
+    let cut = |d: &str| &p[..d.len().min(p.len())];
+    (first > cut(first), last < cut(last))
+}
+
+/// Bit of event class `k` in a class set.
+fn bit(k: usize) -> u64 {
+    if k < 64 {
+        1 << k
+    } else {
+        0
     }
 }
 
 /// One event as found in one sentence of one document.
 struct Found {
+    /// ISO date; empty for an undated report (its sentence names a day the
+    /// text cannot fix, `يوم الجمعة` with no publication date), which only
+    /// joins a dated item of another source (`merge`).
     date: String,
     class: usize,
+    /// Every event class the sentence names (statements and plans left
+    /// out), as bits: an undated report may match an item of any of them.
+    classes: u64,
+    /// The weekday an undated report's sentence names, if any.
+    weekday: Option<u32>,
     planned: bool,
+    /// Dated more than a week before the article: told as background
+    /// (`وكان الجانبان قد …`), not as the news.
+    background: bool,
     place: Option<String>,
     participants: Vec<String>,
     evidence: Evidence,
@@ -169,6 +196,41 @@ pub fn timeline(
     merge(t, found, entities)
 }
 
+/// What a sentence's event words say: the class of the happening it
+/// reports, every class it names, whether it speaks of a plan, and its
+/// attack word if any (a bare year goes with that: `غزو 2022`).
+#[derive(Default)]
+struct Words {
+    class: Option<usize>,
+    classes: u64,
+    planned: bool,
+    attack: Option<usize>,
+}
+
+fn sentence_words(t: &Triggers, text: &str, s: usize, e: usize) -> Words {
+    let tokens = tokenize(text, s, e);
+    let words: Vec<&str> = tokens.iter().filter(|w| w.is_word()).map(|w| w.norm.as_str()).collect();
+    let mut w = Words::default();
+    for k in t.in_words(&words) {
+        let class = t.list[k].class;
+        if t.list[k].planned {
+            w.planned = true;
+            continue;
+        }
+        if class != "statement" {
+            w.classes |= bit(k);
+        }
+        if class == "attack" && w.attack.is_none() {
+            w.attack = Some(k);
+        }
+        if w.class.is_none_or(|c| t.list[c].class == "statement") {
+            // A more specific class wins over a bare statement.
+            w.class = Some(k);
+        }
+    }
+    w
+}
+
 fn find_in_doc(
     t: &Triggers,
     doc: &DocText,
@@ -184,11 +246,15 @@ fn find_in_doc(
         // Captions and boilerplate are not reports of events... except a
         // caption with a date (a photo of the event), which is kept.
         let skip = |s: usize, e: usize| art.boilerplate.iter().any(|b| b.start <= s && e <= b.end);
-        // Figures and quotes in sentences that name no date belong to the
-        // happening the article is telling at that point: the event of a
-        // recent sentence, or, before the article's first event, that one.
+        // Figures and quotes in sentences that name no date belong to a
+        // happening the article has told (see `Carry`).
         let mut carry = Carry::default();
+        let mut prev_end = art.start;
         for (s, e) in sentences(doc.text, art.start, art.end) {
+            if doc.text[prev_end..s].contains('\n') {
+                carry.last = None;
+            }
+            prev_end = e;
             while ti < times.len() && times[ti].start < s {
                 ti += 1;
             }
@@ -211,41 +277,57 @@ fn find_in_doc(
                 .cloned()
                 .collect();
             let found_before = out.len();
-            let dated: Vec<&Time> = times[ti..]
-                .iter()
-                .take_while(|x| x.end <= e)
-                .filter(|x| x.value.is_some())
-                .collect();
-            if !dated.is_empty() && !skip(s, e) {
+            let here = || times[ti..].iter().take_while(|x| x.end <= e);
+            let dated: Vec<&Time> = here().filter(|x| x.value.is_some()).collect();
+            let undated = here().find(|x| x.value.is_none());
+            let report = (!dated.is_empty() || undated.is_some()) && !skip(s, e);
+            let has_claims = !quantities.is_empty() || !quotes.is_empty();
+            if !report && !has_claims {
+                continue;
+            }
+            let words = sentence_words(t, doc.text, s, e);
+            if report {
                 event_in_sentence(
                     t,
                     doc,
                     art,
                     (s, e),
-                    &dated,
+                    (&dated, undated),
+                    &words,
                     mentions,
                     &mut mi,
                     (&quantities, &quotes),
                     out,
                 );
             }
-            carry.sentence(out, found_before, quantities, quotes);
+            carry.sentence(out, found_before, words.classes, quantities, quotes);
         }
     }
 }
 
-/// Claims waiting for, or carried over to, an event of the same article.
+/// Claims waiting for, or carried over to, an event of the same article: a
+/// sentence that names no date tells more of the latest happening of its
+/// own kind (its figures of dead go to the attack, not to the talks told
+/// since), else of the happening the sentence before it in the paragraph
+/// told of, else of the latest happening told, background left aside.
+/// Planned happenings take no claims from later sentences: nothing is
+/// counted of them yet.
 #[derive(Default)]
 struct Carry {
-    /// The last event found in the article, and how many sentences ago.
-    current: Option<(usize, usize)>,
+    /// The last event the article told (not planned), and the last that is
+    /// not background (`Found::background`).
+    current: Option<usize>,
+    news: Option<usize>,
+    /// The event the claims of the paragraph's last sentence went to.
+    last: Option<usize>,
+    /// The last such event of each class, background and news apart:
+    /// (class, background, index in `out`).
+    by_class: Vec<(usize, bool, usize)>,
     /// Claims of the sentences before the article's first event.
     pending: Vec<(Vec<Quantity>, Vec<Quote>)>,
 }
 
 impl Carry {
-    /// Sentences after an event whose claims still belong to it.
-    const AFTER: usize = 4;
     /// Sentences before an article's first event whose claims go to it.
     const BEFORE: usize = 2;
 
@@ -253,29 +335,46 @@ impl Carry {
         &mut self,
         out: &mut [Found],
         found_before: usize,
+        classes: u64,
         quantities: Vec<Quantity>,
         quotes: Vec<Quote>,
     ) {
         if out.len() > found_before {
             // This sentence reported events (its own claims are on them).
-            let first = &mut out[found_before];
+            let first = (found_before..out.len()).find(|&i| !out[i].planned).unwrap_or(found_before);
             for (q, u) in self.pending.drain(..) {
-                first.quantities.extend(q);
-                first.quotes.extend(u);
+                out[first].quantities.extend(q);
+                out[first].quotes.extend(u);
             }
-            self.current = Some((out.len() - 1, 0));
+            self.last = None;
+            for (i, f) in out.iter().enumerate().skip(found_before) {
+                if f.planned {
+                    continue;
+                }
+                self.current = Some(i);
+                self.last = Some(i);
+                if !f.background {
+                    self.news = Some(i);
+                }
+                match self.by_class.iter_mut().find(|(c, b, _)| *c == f.class && *b == f.background) {
+                    Some(slot) => slot.2 = i,
+                    None => self.by_class.push((f.class, f.background, i)),
+                }
+            }
             return;
         }
         if quantities.is_empty() && quotes.is_empty() {
             return;
         }
-        match &mut self.current {
-            Some((i, since)) if *since < Self::AFTER => {
-                *since += 1;
-                out[*i].quantities.extend(quantities);
-                out[*i].quotes.extend(quotes);
+        // The news before background of the same kind.
+        let same_kind = self.by_class.iter().filter(|(c, _, _)| classes & bit(*c) != 0).map(|&(_, b, i)| (!b, i)).max();
+        let same_kind = same_kind.map(|(_, i)| i);
+        match same_kind.or(self.last).or(self.news).or(self.current) {
+            Some(i) => {
+                self.last = Some(i);
+                out[i].quantities.extend(quantities);
+                out[i].quotes.extend(quotes);
             }
-            Some(_) => {}
             None => {
                 self.pending.push((quantities, quotes));
                 if self.pending.len() > Self::BEFORE {
@@ -286,92 +385,110 @@ impl Carry {
     }
 }
 
-/// The events one dated sentence reports, one per date it names.
+/// The weekday an unresolved time names (`يوم الجمعة`, `اليوم الخميس`).
+fn weekday_of(text: &str, time: &Time) -> Option<u32> {
+    use crate::times::Val;
+    let exprs = crate::times::scan::scan(text, time.start, time.end);
+    match exprs.first().map(|x| &x.val) {
+        Some(Val::Weekday { wd, .. }) => Some(*wd),
+        Some(Val::RelDay { wd, .. }) => *wd,
+        _ => None,
+    }
+}
+
+/// The events one sentence reports: one per date it names, or one undated
+/// report when it names only days the text cannot fix.
 #[allow(clippy::too_many_arguments)]
 fn event_in_sentence(
     t: &Triggers,
     doc: &DocText,
     art: &crate::articles::ArticleSeg,
     (s, e): (usize, usize),
-    dated: &[&Time],
+    (dated, undated): (&[&Time], Option<&Time>),
+    words: &Words,
     mentions: &[Mention],
     mi: &mut usize,
     (quantities, quotes): (&[Quantity], &[Quote]),
     out: &mut Vec<Found>,
 ) {
-    {
-        {
-            while *mi < mentions.len() && mentions[*mi].start < s {
-                *mi += 1;
-            }
-            let here: Vec<&Mention> = mentions[*mi..].iter().take_while(|m| m.end <= e).collect();
-            let tokens = tokenize(doc.text, s, e);
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|w| w.is_word())
-                .map(|w| w.norm.as_str())
-                .collect();
-            let mut class: Option<usize> = None;
-            let mut planned = false;
-            for k in t.in_words(&words) {
-                if t.list[k].planned {
-                    planned = true;
-                } else if class.is_none_or(|c| t.list[c].class == "statement") {
-                    // A more specific class wins over a bare statement.
-                    class = Some(k);
-                }
-            }
-            // A dated photo caption is an event in itself: who was where, when.
-            let in_caption = art.captions.iter().any(|c| c.start <= s && e <= c.end);
-            let class = match class {
-                Some(c) if !in_caption || t.list[c].class != "statement" => c,
-                _ if in_caption => t.caption,
-                _ => return,
-            };
-            let place = here
-                .iter()
-                .find(|m| m.kind == "place" && is_located(doc.text, m))
-                .map(|m| m.entity.clone());
-            let mut participants: Vec<String> = Vec::new();
-            for m in here
-                .iter()
-                .filter(|m| m.kind == "person" || m.kind == "org")
-            {
-                if !participants.contains(&m.entity) {
-                    participants.push(m.entity.clone());
-                }
-            }
-            let published = art.published;
-            for time in dated {
-                let value = time.value.clone().unwrap_or_default();
-                // Year-only references ("the war since 2022") are background,
-                // unless the sentence names an attack or an invasion then.
-                if value.len() == 4 && t.list[class].class != "attack" {
-                    continue;
-                }
-                let date = value.split('T').next().unwrap_or(&value).to_string();
-                let (future, past) = match (first_day(&date), published) {
-                    (Some(d), Some(p)) => (d > p, d < p),
-                    _ => (false, false),
-                };
-                let (es, ee) = clip(doc.text, s, e, time.start, time.end);
-                out.push(Found {
-                    date,
-                    class,
-                    planned: future || (planned && !past),
-                    place: place.clone(),
-                    participants: participants.clone(),
-                    evidence: Evidence {
-                        file: doc.name.to_string(),
-                        start: es,
-                        end: ee,
-                        text: doc.text[es..ee].to_string(),
-                    },
-                    quantities: quantities.to_vec(),
-                    quotes: quotes.to_vec(),
-                });
-            }
+    while *mi < mentions.len() && mentions[*mi].start < s {
+        *mi += 1;
+    }
+    let here: Vec<&Mention> = mentions[*mi..].iter().take_while(|m| m.end <= e).collect();
+    // A dated photo caption is an event in itself: who was where, when.
+    let in_caption = art.captions.iter().any(|c| c.start <= s && e <= c.end);
+    let class = match words.class {
+        Some(c) if !in_caption || t.list[c].class != "statement" => c,
+        _ if in_caption => t.caption,
+        _ => return,
+    };
+    let place = here
+        .iter()
+        .find(|m| m.kind == "place" && is_located(doc.text, m))
+        .map(|m| m.entity.clone());
+    let mut participants: Vec<String> = Vec::new();
+    for m in here.iter().filter(|m| m.kind == "person" || m.kind == "org") {
+        if !participants.contains(&m.entity) {
+            participants.push(m.entity.clone());
         }
+    }
+    let evidence = |time: &Time| {
+        let (es, ee) = clip(doc.text, s, e, time.start, time.end);
+        Evidence { file: doc.name.to_string(), start: es, end: ee, text: doc.text[es..ee].to_string() }
+    };
+    let before = out.len();
+    let several = dated.iter().any(|x| x.value.as_ref().is_some_and(|v| v.len() > 4));
+    for time in dated {
+        let value = time.value.clone().unwrap_or_default();
+        // Year-only references ("the war since 2022") are background, unless
+        // the sentence names an attack or an invasion: the year is its date.
+        // Its figures then belong to the sentence's other dates.
+        let (class, claims) = if value.len() == 4 && t.list[class].class != "attack" {
+            match words.attack {
+                Some(a) => (a, !several),
+                None => continue,
+            }
+        } else {
+            (class, true)
+        };
+        let date = value.split('T').next().unwrap_or(&value).to_string();
+        let (future, past) = future_past(&date, art.published);
+        let week_before = art.published.map(|p| p.add_days(-7));
+        let (_, background) = future_past(&date, week_before);
+        out.push(Found {
+            date,
+            class,
+            classes: words.classes,
+            weekday: None,
+            planned: future || (words.planned && !past),
+            background,
+            place: place.clone(),
+            participants: participants.clone(),
+            evidence: evidence(time),
+            quantities: if claims { quantities.to_vec() } else { Vec::new() },
+            quotes: if claims { quotes.to_vec() } else { Vec::new() },
+        });
+    }
+    // A sentence that names only days the text cannot fix (and background
+    // years) is an undated report.
+    if let Some(time) = undated.filter(|_| out.len() == before) {
+        // Only a report of a happening can be matched to another source's.
+        if t.list[class].class == "statement" || class == t.caption {
+            return;
+        }
+        out.push(Found {
+            date: String::new(),
+            class,
+            classes: words.classes,
+            weekday: weekday_of(doc.text, time),
+            planned: words.planned,
+            background: false,
+            place,
+            participants,
+            evidence: evidence(time),
+            quantities: quantities.to_vec(),
+            quotes: quotes.to_vec(),
+        });
     }
 }
 
@@ -421,7 +538,12 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
     let mut items: Vec<(Found, Vec<Evidence>, Vec<SourceSays>)> = Vec::new();
     // Items by (date, class) so merging stays linear in the number of events.
     let mut by_key: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    let mut undated: Vec<Found> = Vec::new();
     for f in found {
+        if f.date.is_empty() {
+            undated.push(f);
+            continue;
+        }
         let key = (f.date.clone(), f.class);
         let same = by_key.get(&key).and_then(|ids| {
             ids.iter().copied().find(|&i| {
@@ -463,6 +585,7 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
             }
         }
     }
+    join_undated(&mut items, undated);
     let names: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let name = |id: &str| -> String {
         names
@@ -496,6 +619,59 @@ fn merge(t: &Triggers, found: Vec<Found>, entities: &[Entity]) -> Vec<TimelineIt
         .collect();
     crate::sort::by(&mut out, |a, b| a.date.cmp(&b.date));
     out
+}
+
+/// An undated report joins the dated item it most likely tells of: one of
+/// a class the sentence names, sharing its place or a participant, on the
+/// weekday the sentence names if it names one; the best is the one of the
+/// report's own class, then sharing the most, then the best attested.
+/// With no such item it is left out, as an undated happening has no place
+/// on a timeline. Items are looked up by (class, entity), so each report
+/// reads only the items it could join.
+fn join_undated(items: &mut [(Found, Vec<Evidence>, Vec<SourceSays>)], undated: Vec<Found>) {
+    if undated.is_empty() {
+        return;
+    }
+    let mut by_entity: Vec<(usize, &str, usize)> = Vec::new();
+    for (i, (g, _, _)) in items.iter().enumerate() {
+        for id in g.place.iter().chain(&g.participants) {
+            by_entity.push((g.class, id.as_str(), i));
+        }
+    }
+    crate::sort::natural(&mut by_entity);
+    let mut joins: Vec<(usize, Found)> = Vec::new();
+    for u in undated {
+        let classes = u.classes | bit(u.class);
+        let mut best: Option<((bool, usize, usize), usize)> = None;
+        for id in u.place.iter().chain(&u.participants) {
+            for c in (0..64).filter(|&c| classes & bit(c) != 0) {
+                let from = by_entity.partition_point(|&(k, e, _)| (k, e) < (c, id.as_str()));
+                for &(_, _, i) in by_entity[from..].iter().take_while(|&&(k, e, _)| (k, e) == (c, id.as_str())) {
+                    let (g, evidence, _) = &items[i];
+                    if let Some(w) = u.weekday {
+                        if Date::parse_iso(&g.date).is_none_or(|d| d.weekday() != w) {
+                            continue;
+                        }
+                    }
+                    let shared = usize::from(u.place.is_some() && u.place == g.place)
+                        + u.participants.iter().filter(|p| g.participants.contains(p)).count();
+                    let score = (g.class == u.class, shared, evidence.len());
+                    // Ties go to the earlier item.
+                    if best.is_none_or(|(b, j)| score > b || (score == b && i < j)) {
+                        best = Some((score, i));
+                    }
+                }
+            }
+        }
+        if let Some((_, i)) = best {
+            joins.push((i, u));
+        }
+    }
+    for (i, u) in joins {
+        let (_, evidence, says) = &mut items[i];
+        add_says(says, &u);
+        evidence.push(u.evidence);
+    }
 }
 
 /// Add one report's quantities and quotes to its source's entry.

@@ -89,3 +89,54 @@ fn agreeing_sources_are_not_a_disagreement() {
     let item = ann.timeline.iter().find(|i| i.date == "2025-06-02").unwrap();
     assert!(item.disagreements.is_empty(), "{:#?}", item.disagreements);
 }
+
+fn run_some(docs: &[(&str, &str, Option<&str>)]) -> Annotation {
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .map(|(n, t, p)| DocInput { name: n.to_string(), text: t.to_string(), published: p.map(str::to_string) })
+        .collect();
+    khabar::annotate(&inputs).unwrap()
+}
+
+fn says_values(item: &khabar::model::TimelineItem, file: &str) -> Vec<f64> {
+    item.says.iter().filter(|s| s.file == file).flat_map(|s| s.quantities.iter().map(|q| q.value)).collect()
+}
+
+#[test]
+fn an_undated_report_joins_the_dated_item_of_another_source() {
+    // b.txt has no date: its Sunday meeting in Cairo is a.txt's.
+    let a = "لقاء\n\nاجتمع وزيرا الخارجية في القاهرة يوم الأحد 6 أبريل 2025 لبحث ملف اللاجئين.";
+    let b = "لقاء الوزيرين\n\nعقد الوزيران يوم الأحد اجتماعاً في القاهرة انتهى باتفاق على إعادة 250 لاجئاً.\n\nوسيعود 40 لاجئاً آخرون لاحقاً.";
+    let ann = run_some(&[("a.txt", a, Some("2025-04-07")), ("b.txt", b, None)]);
+    let item = ann.timeline.iter().find(|i| i.date == "2025-04-06").expect("the meeting is on the timeline");
+    assert!(item.evidence.iter().any(|e| e.file == "b.txt"), "{:#?}", item.evidence);
+    assert_eq!(says_values(item, "b.txt"), [250.0, 40.0], "{:#?}", item.says);
+    // A weekday that does not fit keeps it apart.
+    let c = b.replace("الأحد", "الثلاثاء");
+    let ann = run_some(&[("a.txt", a, Some("2025-04-07")), ("c.txt", &c, None)]);
+    assert!(ann.timeline.iter().all(|i| i.evidence.iter().all(|e| e.file != "c.txt")), "{:#?}", ann.timeline);
+}
+
+#[test]
+fn undated_figures_go_to_the_happening_of_their_kind() {
+    // The dead are the invasion's (named with its year), not the talks'.
+    let a = "محادثات\n\nعقد الطرفان محادثات في جنيف يوم 10 مايو 2025، وهي الأولى منذ الاجتياح عام 2021.\n\nوقتل الاجتياح أكثر من 5000 مدني بحسب الأمم المتحدة، ونزح مئات الآلاف.";
+    let ann = run(&[("a.txt", a, "2025-05-11")]);
+    let invasion = ann.timeline.iter().find(|i| i.date == "2021").expect("the invasion year is an item");
+    assert!(says_values(invasion, "a.txt").contains(&5000.0), "{:#?}", ann.timeline);
+    let talks = ann.timeline.iter().find(|i| i.date == "2025-05-10").unwrap();
+    assert!(!says_values(talks, "a.txt").contains(&5000.0), "{:#?}", talks.says);
+}
+
+#[test]
+fn figures_far_down_the_article_go_to_its_news_not_to_a_proposal() {
+    let a = "جولة\n\nاختتمت في الدوحة يوم الاثنين 2 يونيو 2025 جولة المفاوضات بين الحكومة والمعارضة.\n\nوشارك في الجلسة 9 أعضاء من كل وفد.\n\nواستمرت الجلسة 3 ساعات.\n\nونوقش إطلاق 70 معتقلاً.\n\nوقدم الوسطاء 5 مقترحات.\n\nواقترحت المعارضة عقد جولة جديدة نهاية يونيو الجاري.\n\nوتم الاتفاق على تسليم 400 جثة.";
+    let ann = run(&[("a.txt", a, "2025-06-03")]);
+    let news = ann.timeline.iter().find(|i| i.date == "2025-06-02").expect("the talks are on the timeline");
+    let v = says_values(news, "a.txt");
+    for x in [9.0, 3.0, 70.0, 5.0, 400.0] {
+        assert!(v.contains(&x), "{x} missing: {:#?}", ann.timeline);
+    }
+    let proposal = ann.timeline.iter().find(|i| i.date.starts_with("2025-06") && i.date != "2025-06-02");
+    assert!(proposal.is_none_or(|p| p.planned && says_values(p, "a.txt").is_empty()), "{:#?}", proposal);
+}
