@@ -580,3 +580,18 @@ fn edge_texts() {
         check_spans(text, &c);
     }
 }
+
+#[test]
+fn a_name_after_a_title_with_its_own_preposition_is_the_speaker() {
+    // The institution after باسم is not a mention here: the name after it
+    // still belongs to the title, not to the preposition.
+    let text = "وقال سفير اليابان كينجي ناكامورا إن الاجتماع كان مثمراً. وقال الناطق باسم وزارة المالية البرتغالية جواو سيلفا إن الميزانية ستعرض قريباً.";
+    let c = run_with(text, &[("كينجي ناكامورا", "person", "kenji"), ("البرتغالية", "nationality", "portugal"), ("جواو سيلفا", "person", "joao")]);
+    let q = quote(&c, "الميزانية ستعرض");
+    assert_eq!(q.speaker.as_deref(), Some("joao"), "{q:?}");
+    assert_eq!(q.attribution, Some("cue"));
+    // Still the object of a preposition when no title heads it.
+    let text = "وقال ناكامورا في اتصال مع جواو سيلفا إن الأمر محسوم.";
+    let c = run_with(text, &[("ناكامورا", "person", "kenji"), ("جواو سيلفا", "person", "joao")]);
+    assert_eq!(quote(&c, "الأمر محسوم").speaker.as_deref(), Some("kenji"));
+}

@@ -431,7 +431,14 @@ fn prepositional(ctx: &Ctx, a: usize) -> bool {
             continue;
         }
         if is_prep_word(ctx, k) {
-            return true;
+            // `المتحدث باسم الخارجية القطرية ماجد الأنصاري`: the preposition
+            // has its own object and belongs to a title before it, whose
+            // name this is; the walk goes on from the title.
+            let in_title = words > 0 && k > 0 && ctx.is_word(k - 1) && in_section(ctx, "anaphoric_title", k - 1);
+            if !in_title {
+                return true;
+            }
+            continue;
         }
         if is_cue_start(ctx, k) {
             return false;
