@@ -721,6 +721,7 @@ fn disagreements(says: &[SourceSays]) -> Vec<Disagreement> {
             let figure = Figure {
                 file: s.file.clone(),
                 value: q.value,
+                high: q.high,
                 approx: q.approx,
                 text: q.text.clone(),
             };
@@ -737,6 +738,7 @@ fn disagreements(says: &[SourceSays]) -> Vec<Disagreement> {
                 None => out.push(Disagreement {
                     unit: unit.to_string(),
                     figures: vec![figure],
+                    conflict: false,
                 }),
             }
         }
@@ -750,5 +752,25 @@ fn disagreements(says: &[SourceSays]) -> Vec<Disagreement> {
             .any(|f| f.value != d.figures[0].value || f.approx != d.figures[0].approx);
         files && differ
     });
+    for d in &mut out {
+        let f = &d.figures;
+        d.conflict = (0..f.len()).any(|i| (i + 1..f.len()).any(|j| f[i].file != f[j].file && !overlap(bounds(&f[i]), bounds(&f[j]))));
+    }
     out
+}
+
+/// The numbers a figure allows: its value (or range), widened by a tenth
+/// for "about", open above for "more than" and below for "less than".
+fn bounds(f: &Figure) -> (f64, f64) {
+    let (lo, hi) = (f.value, f.high.unwrap_or(f.value).max(f.value));
+    match f.approx {
+        Some("about") => (lo * 0.9, hi * 1.1),
+        Some("more") => (lo, f64::INFINITY),
+        Some("less") => (0.0, hi),
+        _ => (lo, hi),
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
 }

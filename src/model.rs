@@ -169,12 +169,18 @@ pub struct SourceSays {
 pub struct Disagreement {
     pub unit: String,
     pub figures: Vec<Figure>,
+    /// True when two sources' figures cannot both hold (1,000 against
+    /// about 1,200); false when they are worded differently but compatible
+    /// (hundreds against 339, more than an hour against less than two).
+    pub conflict: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Figure {
     pub file: String,
     pub value: f64,
+    /// Upper bound of a range, as in [`Quantity::high`].
+    pub high: Option<f64>,
     pub approx: Option<&'static str>,
     pub text: String,
 }

@@ -71,6 +71,7 @@ fn each_source_says_its_figures_and_disagreements_show() {
     let d = item.disagreements.iter().find(|d| d.figures.len() == 2).expect("the two figures disagree");
     let files: Vec<&str> = d.figures.iter().map(|f| f.file.as_str()).collect();
     assert!(files.contains(&"a.txt") && files.contains(&"b.txt"));
+    assert!(d.conflict, "1000 and about 1,200 cannot both hold: {d:#?}");
     // Spans of what a source says are UTF-16 offsets into that source.
     for says in &item.says {
         let text = if says.file == "a.txt" { a } else { b };
@@ -88,6 +89,21 @@ fn agreeing_sources_are_not_a_disagreement() {
     let ann = run(&[("a.txt", a, "2025-06-03"), ("b.txt", b, "2025-06-03")]);
     let item = ann.timeline.iter().find(|i| i.date == "2025-06-02").unwrap();
     assert!(item.disagreements.is_empty(), "{:#?}", item.disagreements);
+}
+
+#[test]
+fn figures_worded_differently_but_compatible_are_not_a_conflict() {
+    let a = "عودة\n\nوأفرجت السلطات عن مئات الأطفال المحتجزين في العاصمة يوم 4 مارس 2024.";
+    let b = "أطفال\n\nأفرجت السلطات عن 340 طفلاً محتجزاً في العاصمة يوم 4 مارس 2024، وفق المنظمة.";
+    let c = "خبر\n\nوأفرجت السلطات عن 90 طفلاً محتجزاً في العاصمة يوم 4 مارس 2024.";
+    let ann = run(&[("a.txt", a, "2024-03-05"), ("b.txt", b, "2024-03-05")]);
+    let item = ann.timeline.iter().find(|i| i.date == "2024-03-04").expect("the release is on the timeline");
+    let d = item.disagreements.iter().find(|d| d.unit == "طفل").expect("the wording differs");
+    assert!(!d.conflict, "hundreds and 340 can both hold: {d:#?}");
+    let ann = run(&[("a.txt", a, "2024-03-05"), ("c.txt", c, "2024-03-05")]);
+    let item = ann.timeline.iter().find(|i| i.date == "2024-03-04").unwrap();
+    let d = item.disagreements.iter().find(|d| d.unit == "طفل").expect("the figures differ");
+    assert!(d.conflict, "hundreds and 90 cannot both hold: {d:#?}");
 }
 
 fn run_some(docs: &[(&str, &str, Option<&str>)]) -> Annotation {

@@ -151,7 +151,7 @@ test('what each source says: figures and quotes per source, disagreement flagged
   // The disagreement is flagged: "1,200 مقابل نحو 1,000 أسير".
   const flag = page.locator('khabar-lens .disagree');
   assert.equal(await flag.getAttribute('role'), 'note');
-  assert.match(await flag.textContent(), /1,200 مقابل نحو 1,000 أسير/);
+  assert.match(await flag.textContent(), /1,200 مقابل نحو 1,000 أسير — متعارضة/);
   assert.deepEqual(
     await page.locator('khabar-lens .fig.disputed').evaluateAll((els) => els.map((e) => e.closest('.source-card').dataset.file)),
     ['reuters-doha.txt', 'kuna-doha.txt'],

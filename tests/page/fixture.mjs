@@ -193,8 +193,9 @@ export function sampleAnnotation() {
         unit: d.unit,
         figures: d.figures.map(([file, key]) => {
           const q = quantity(file, key);
-          return { file, value: q.value, approx: q.approx, text: q.text };
+          return { file, value: q.value, high: q.high ?? null, approx: q.approx, text: q.text };
         }),
+        conflict: true,
       }));
     } else {
       const bySource = new Map();

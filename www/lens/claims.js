@@ -31,7 +31,8 @@ export function quantityLabel(q) {
 
 /** "نحو 1,000": one figure of a disagreement, without its unit. */
 export function figureLabel(f) {
-  return [APPROX_AR[f.approx], formatNumber(f.value)].filter(Boolean).join(' ');
+  const value = f.high != null && f.high !== f.value ? `${formatNumber(f.value)}–${formatNumber(f.high)}` : formatNumber(f.value);
+  return [APPROX_AR[f.approx], value].filter(Boolean).join(' ');
 }
 
 /** "1,200 مقابل نحو 1,000 أسير". */
@@ -154,6 +155,9 @@ export class SaysView {
                   'li',
                   {},
                   h('span', { class: 'dis-summary' }, disagreementLabel(d)),
+                  d.conflict
+                    ? h('span', { class: 'dis-kind conflict' }, ' — متعارضة ', en('conflict'))
+                    : h('span', { class: 'dis-kind' }, ' — صياغات مختلفة قد تصح معاً ', en('compatible')),
                   ': ',
                   d.figures.map((f, i) => [
                     i ? ' · ' : '',

@@ -216,6 +216,8 @@ button.more { font-size: 13px; margin-top: 4px; }
 .says-head h3 { font-size: 16px; }
 .disagree { margin: 8px 0 0; padding: 6px 10px; background: #fff4e5; border: 1px solid #f0b46a; border-inline-start: 5px solid #d9822b; border-radius: 6px; color: #5c3500; }
 .disagree ul { margin: 4px 0 0; padding-inline-start: 18px; }
+.disagree .dis-kind { font-size: 0.9em; color: #6b5a44; }
+.disagree .dis-kind.conflict { color: #a12a00; font-weight: 600; }
 .dis-summary { font-weight: bold; }
 .disagree button.link { color: #7a3f00; padding: 0 2px; }
 .says-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 8px; margin-top: 8px; }
