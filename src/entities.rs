@@ -69,6 +69,45 @@ pub fn analyse(docs: &[DocText]) -> (Vec<Vec<Mention>>, Vec<Entity>) {
     build(docs, &accepted, &targets, &clusters)
 }
 
+/// Bytes of the title a person's span starts with (`الأمير`, `بالملك`,
+/// `ولي العهد الأمير`): gazetteer forms carry titles so that a bare given
+/// name is recognised (`الملك سلمان`), but the title stays outside the
+/// span, as it does for names found by pattern.
+fn title_len(surface: &str, g: &gazetteer::Gazetteer) -> usize {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = None;
+    for (i, ch) in surface.char_indices().chain([(surface.len(), ' ')]) {
+        match (ch.is_whitespace(), at) {
+            (true, Some(s)) => {
+                words.push((s, &surface[s..i]));
+                at = None;
+            }
+            (false, None) => at = Some(i),
+            _ => {}
+        }
+    }
+    let mut best = 0;
+    if words.len() < 2 {
+        return 0;
+    }
+    for (_, mut phrase) in crate::tokenize::stems(&gazetteer::key_of(words[0].1)) {
+        // A name keeps at least one word.
+        for k in 1..words.len() {
+            match g.titles.get(&phrase) {
+                Some(&full) => best = if full { best.max(k) } else { best },
+                None => break,
+            }
+            phrase.push(' ');
+            phrase.push_str(&gazetteer::key_of(words[k].1));
+        }
+    }
+    if best == 0 {
+        0
+    } else {
+        words[best].0
+    }
+}
+
 /// Two lists in text order merged by start token, the first list's
 /// candidate first on a tie (a stable sort of their concatenation).
 fn merge_by_start(a: Vec<Cand>, b: Vec<Cand>) -> Vec<Cand> {
@@ -336,7 +375,9 @@ fn build(docs: &[DocText], accepted: &[Vec<Cand>], targets: &[Vec<Target>], clus
                 }
             };
             let res = &resolved[r];
-            ms.push(Mention { start: c.start, end: c.end, text: surface.to_string(), kind: res.kind, entity: res.id.clone() });
+            let start = if res.kind == "person" { c.start + title_len(surface, g) } else { c.start };
+            let surface = &text[start..c.end];
+            ms.push(Mention { start, end: c.end, text: surface.to_string(), kind: res.kind, entity: res.id.clone() });
             recs.list[res.rec].add(surface, d);
         }
         mentions.push(ms);

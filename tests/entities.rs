@@ -318,3 +318,17 @@ fn property_never_panics_and_spans_are_sound() {
     check(&long, &ms[0]);
     assert!(ms[0].len() >= 6000);
 }
+
+#[test]
+fn titles_in_gazetteer_forms_stay_outside_the_span() {
+    let ms = one("استقبل الملك سلمان بن عبد العزيز ضيفه، ثم اجتمع بالأمير فيصل بن فرحان والشيخ تميم بن حمد في الرياض.");
+    assert_eq!(find(&ms, "سلمان بن عبد العزيز").entity, "king-salman");
+    assert_eq!(find(&ms, "فيصل بن فرحان").entity, "faisal-bin-farhan");
+    assert_eq!(find(&ms, "تميم بن حمد").entity, "tamim-bin-hamad");
+    for m in &ms {
+        assert!(!["الملك", "بالأمير", "والشيخ"].iter().any(|t| m.text.starts_with(t)), "title inside {:?}", m.text);
+    }
+    // A title alone before a bare given name is what made it a name.
+    let ms = one("وأكد الملك سلمان دعم المملكة.");
+    assert_eq!(find(&ms, "سلمان").entity, "king-salman");
+}
