@@ -230,6 +230,9 @@ pub struct Entry {
     pub id: String,
     /// "person", "place" or "org".
     pub kind: &'static str,
+    /// A news agency, broadcaster or newspaper (kind `org:media` in the
+    /// data): it reports events rather than taking part in them.
+    pub media: bool,
     pub en: Option<String>,
     /// Canonical Arabic form (the first one listed).
     pub ar: String,
@@ -335,7 +338,7 @@ pub fn key_of(form: &str) -> String {
 }
 
 fn kind_of(s: &str) -> &'static str {
-    match s.trim() {
+    match s.trim().split(':').next().unwrap_or_default() {
         "person" | "per" | "PER" => "person",
         "place" | "loc" | "LOC" | "gpe" | "GPE" => "place",
         _ => "org",
@@ -565,7 +568,7 @@ fn build() -> Gazetteer {
             let idx = g.entries.len() as u32;
             g.by_id.insert(id.clone(), idx);
             let keys = forms.iter().map(|f| key_of(f)).collect();
-            g.entries.push(Entry { id, kind: kind_of(cols[1]), en, ar: forms[0].clone(), forms, keys });
+            g.entries.push(Entry { id, kind: kind_of(cols[1]), media: cols[1].trim() == "org:media", en, ar: forms[0].clone(), forms, keys });
         }
     }
 

@@ -6,8 +6,9 @@
 //!    after a cue (`آخر تحديث: 2 يونيو 2025 - 17:16`, `نُشر في …`,
 //!    `تاريخ النشر`), on a line of its own (`08:59 24/07/2025، الخميس`,
 //!    `2025/09/07 | 21:35`, `03.12.2025`), or an agency dateline
-//!    (`إسطنبول – 2 – 6 (كونا)`) whose year comes from the article's other
-//!    dates. A publication cue beats an update cue.
+//!    (`إسطنبول – 2 – 6 (كونا)`) whose year comes from the caller's date
+//!    when given, else from the article's other dates. A publication cue
+//!    beats an update cue.
 //! 2. **Inferred** (`"inferred"`): from the article's relative dates. When
 //!    they pin a day — a weekday tied to the anchor (`اليوم الجمعة`,
 //!    `أمس الخميس`), the first bare weekday of the reporting (`يوم الأربعاء`),
@@ -52,7 +53,7 @@ pub(crate) fn detect_on(page: &Page, start: usize, end: usize, given: Option<Dat
 }
 
 fn decide(own: &[Expr], neighbours: impl FnOnce() -> Option<Date>, given: Option<Date>) -> (Option<Date>, Option<&'static str>) {
-    if let Some(d) = stated(own) {
+    if let Some(d) = stated(own, given) {
         return (Some(d), Some("text"));
     }
     if let Some(d) = infer(own, neighbours) {
@@ -92,8 +93,10 @@ fn full_day(e: &Expr) -> Option<Date> {
     }
 }
 
-/// A date the article states as its own.
-fn stated(sc: &[Expr]) -> Option<Date> {
+/// A date the article states as its own. A dateline's missing year is the
+/// caller's date's, when there is one: the article's other dates may be
+/// history (`2 أبريل 2024` in a 2026 article).
+fn stated(sc: &[Expr], given: Option<Date>) -> Option<Date> {
     let mut best = None;
     for e in sc {
         if let (Some(c), Some(d)) = (e.stamp, full_day(e)) {
@@ -110,6 +113,10 @@ fn stated(sc: &[Expr]) -> Option<Date> {
         Val::Dateline { d, m } | Val::Date { d, m, .. } => Some((d, m)),
         _ => None,
     })?;
+    let (d, m) = dl;
+    if let Some(g) = given {
+        return [g.year - 1, g.year, g.year + 1].into_iter().filter_map(|y| Date::new(y, m, d)).min_by_key(|c| g.days_to(c).abs());
+    }
     let latest = sc.iter().filter(|e| !e.future).filter_map(full_day).max();
     let year = latest.map(|d| d.year).or_else(|| {
         sc.iter()
@@ -119,7 +126,6 @@ fn stated(sc: &[Expr]) -> Option<Date> {
             })
             .max()
     })?;
-    let (d, m) = dl;
     let cand = Date::new(year, m, d)?;
     match latest {
         // Written after the latest event it reports (a January article
@@ -581,6 +587,16 @@ mod tests {
         assert_eq!(det("عنوان\n08:59 24/07/2025، الخميس\nنص الخبر"), (Some("2025-07-24".into()), Some("text")));
         assert_eq!(det("عنوان\n2025/09/07 | 21:35\nنص"), (Some("2025-09-07".into()), Some("text")));
         assert_eq!(det("عنوان\n03.12.2025\nنص"), (Some("2025-12-03".into()), Some("text")));
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_given_date() {
+        let t = "عنوان\n\nالرباط – 12 – 3 (وكالة) – قال الوزير إن الاتفاق الموقع يوم 2 أبريل 2024 ما زال سارياً.";
+        let iso = |r: (Option<Date>, Option<&str>)| (r.0.map(|d| d.iso()), r.1.map(str::to_string));
+        assert_eq!(iso(detect(t, 0, t.len(), None)), (Some("2024-03-12".into()), Some("text".into())));
+        assert_eq!(iso(detect(t, 0, t.len(), Date::new(2026, 3, 12))), (Some("2026-03-12".into()), Some("text".into())));
+        // Around new year, the nearest such day.
+        assert_eq!(iso(detect(t.replace("12 – 3", "30 – 12").as_str(), 0, t.len(), Date::new(2027, 1, 1))).0, Some("2026-12-30".into()));
     }
 
     #[test]

@@ -106,6 +106,24 @@ fn figures_worded_differently_but_compatible_are_not_a_conflict() {
     assert!(d.conflict, "hundreds and 90 cannot both hold: {d:#?}");
 }
 
+#[test]
+fn the_outlet_reporting_an_event_is_not_a_participant() {
+    let a = "قمة\n\nالجزائر – 12 – 3 (واج) – افتتح الرئيس عبد المجيد تبون قمة المناخ في وهران يوم 12 مارس 2026، بحسب وكالة رويترز، وكتب على منصة إكس أن الجزائر مستعدة.";
+    let ann = run(&[("a.txt", a, "2026-03-12")]);
+    let item = ann.timeline.iter().find(|i| i.date == "2026-03-12").expect("the summit is on the timeline");
+    assert!(item.participants.contains(&"abdelmadjid-tebboune".to_string()), "{:?}", item.participants);
+    for outlet in ["reuters", "x", "aps"] {
+        assert!(!item.participants.iter().any(|p| p == outlet), "{outlet} in {:?}", item.participants);
+    }
+    let d = &ann.documents[0];
+    let dateline = d.articles[0].dateline.as_ref().expect("a dateline");
+    assert!(
+        !d.mentions.iter().any(|m| m.start >= dateline.start && m.end <= dateline.end && item.participants.contains(&m.entity)),
+        "the dateline's agency is not a participant: {:?}",
+        item.participants
+    );
+}
+
 fn run_some(docs: &[(&str, &str, Option<&str>)]) -> Annotation {
     let inputs: Vec<DocInput> = docs
         .iter()
