@@ -92,7 +92,9 @@ impl Triggers {
     fn in_words(&self, words: &[&str]) -> Vec<usize> {
         // Each word's readings (proclitics stripped), computed once.
         let readings: Vec<Vec<(usize, String)>> = words.iter().map(|w| stems(w)).collect();
-        let mut out: Vec<usize> = readings.iter().filter_map(|r| self.of(r)).collect();
+        // Phrases first: `مؤتمر صحافي` is a press conference before
+        // `مؤتمر` alone is a summit.
+        let mut out: Vec<usize> = Vec::new();
         for (phrase, k) in &self.phrases {
             if readings.windows(phrase.len()).any(|w| {
                 w.iter()
@@ -102,6 +104,7 @@ impl Triggers {
                 out.push(*k);
             }
         }
+        out.extend(readings.iter().filter_map(|r| self.of(r)));
         out
     }
 

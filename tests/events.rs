@@ -124,6 +124,15 @@ fn the_outlet_reporting_an_event_is_not_a_participant() {
     );
 }
 
+#[test]
+fn a_press_conference_is_not_a_summit() {
+    let a = "فيضانات\n\nوقال وزير الداخلية في مؤتمر صحافي في الجزائر يوم 9 نوفمبر 2026 إن المياه انحسرت.\n\nوافتتح الرئيس مؤتمر الطاقة في وهران يوم 10 نوفمبر 2026.";
+    let ann = run(&[("a.txt", a, "2026-11-10")]);
+    let what = |date: &str| ann.timeline.iter().find(|i| i.date == date).map(|i| i.what.clone()).unwrap_or_default();
+    assert!(what("2026-11-09").starts_with("press conference"), "{:?}", what("2026-11-09"));
+    assert!(what("2026-11-10").starts_with("summit"), "{:?}", what("2026-11-10"));
+}
+
 fn run_some(docs: &[(&str, &str, Option<&str>)]) -> Annotation {
     let inputs: Vec<DocInput> = docs
         .iter()
