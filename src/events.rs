@@ -35,6 +35,9 @@ struct Triggers {
     /// The most characters in a listed prefix.
     longest_prefix: usize,
     phrases: Vec<(Vec<String>, usize)>,
+    /// Every word of a phrase: a word that is none of these starts no
+    /// phrase match, so its readings need not be kept.
+    phrase_words: crate::gazetteer::HashSet<String>,
     list: Vec<Trigger>,
     /// The class of dated photo captions.
     caption: usize,
@@ -48,6 +51,7 @@ fn triggers() -> &'static Triggers {
             prefixes: HashMap::new(),
             longest_prefix: 0,
             phrases: Vec::new(),
+            phrase_words: Default::default(),
             list: Vec::new(),
             caption: 0,
         };
@@ -67,8 +71,9 @@ fn triggers() -> &'static Triggers {
             });
             for form in cols[3].split('|').filter(|f| !f.is_empty()) {
                 if form.contains(' ') {
-                    t.phrases
-                        .push((form.split(' ').map(normalize).collect(), k));
+                    let words: Vec<String> = form.split(' ').map(normalize).collect();
+                    t.phrase_words.extend(words.iter().cloned());
+                    t.phrases.push((words, k));
                     continue;
                 }
                 match form.strip_suffix('*') {
@@ -89,22 +94,35 @@ fn triggers() -> &'static Triggers {
 
 impl Triggers {
     /// The triggers among a sentence's words: single words and phrases.
-    fn in_words(&self, words: &[&str]) -> Vec<usize> {
-        // Each word's readings (proclitics stripped), computed once.
-        let readings: Vec<Vec<(usize, String)>> = words.iter().map(|w| stems(w)).collect();
+    fn in_words(&self, words: &[&str], seen: &mut SeenWords) -> Vec<usize> {
+        // What each distinct word is, worked out once per run: a word's
+        // readings (its proclitics stripped) cost allocations, and most
+        // words of a text come back many times.
+        let info: Vec<(Option<usize>, bool)> = words
+            .iter()
+            .map(|w| match seen.get(*w) {
+                Some(&i) => i,
+                None => {
+                    let r = stems(w);
+                    let i = (self.of(&r), r.iter().any(|(_, s)| self.phrase_words.contains(s)));
+                    seen.insert(w.to_string(), i);
+                    i
+                }
+            })
+            .collect();
         // Phrases first: `مؤتمر صحافي` is a press conference before
         // `مؤتمر` alone is a summit.
         let mut out: Vec<usize> = Vec::new();
-        for (phrase, k) in &self.phrases {
-            if readings.windows(phrase.len()).any(|w| {
-                w.iter()
-                    .zip(phrase)
-                    .all(|(r, b)| r.iter().any(|(_, s)| s == b))
-            }) {
-                out.push(*k);
+        if info.iter().any(|i| i.1) {
+            let readings: Vec<Vec<(usize, String)>> =
+                words.iter().zip(&info).map(|(w, i)| if i.1 { stems(w) } else { Vec::new() }).collect();
+            for (phrase, k) in &self.phrases {
+                if readings.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(r, b)| r.iter().any(|(_, s)| s == b))) {
+                    out.push(*k);
+                }
             }
         }
-        out.extend(readings.iter().filter_map(|r| self.of(r)));
+        out.extend(info.iter().filter_map(|i| i.0));
         out
     }
 
@@ -193,8 +211,9 @@ pub fn timeline(
 ) -> Vec<TimelineItem> {
     let t = triggers();
     let mut found = Vec::new();
+    let mut seen = SeenWords::default();
     for (((doc, mentions), times), claims) in docs.iter().zip(mentions).zip(times).zip(claims) {
-        find_in_doc(t, doc, mentions, times, claims, &mut found);
+        find_in_doc(t, doc, (mentions, times, claims), &mut seen, &mut found);
     }
     merge(t, found, entities)
 }
@@ -210,11 +229,15 @@ struct Words {
     attack: Option<usize>,
 }
 
-fn sentence_words(t: &Triggers, text: &str, s: usize, e: usize) -> Words {
+/// The trigger (if any) of each word met so far, and whether it is a word
+/// of a phrase trigger.
+type SeenWords = crate::gazetteer::HashMap<String, (Option<usize>, bool)>;
+
+fn sentence_words(t: &Triggers, text: &str, s: usize, e: usize, seen: &mut SeenWords) -> Words {
     let tokens = tokenize(text, s, e);
     let words: Vec<&str> = tokens.iter().filter(|w| w.is_word()).map(|w| w.norm.as_str()).collect();
     let mut w = Words::default();
-    for k in t.in_words(&words) {
+    for k in t.in_words(&words, seen) {
         let class = t.list[k].class;
         if t.list[k].planned {
             w.planned = true;
@@ -237,9 +260,8 @@ fn sentence_words(t: &Triggers, text: &str, s: usize, e: usize) -> Words {
 fn find_in_doc(
     t: &Triggers,
     doc: &DocText,
-    mentions: &[Mention],
-    times: &[Time],
-    claims: &Claims,
+    (mentions, times, claims): (&[Mention], &[Time], &Claims),
+    seen: &mut SeenWords,
     out: &mut Vec<Found>,
 ) {
     let mut ti = 0; // times and mentions are sorted: walk them with the sentences
@@ -288,7 +310,9 @@ fn find_in_doc(
             if !report && !has_claims {
                 continue;
             }
-            let words = sentence_words(t, doc.text, s, e);
+            // A sentence that reports nothing needs its trigger words only
+            // to send its claims to a happening of the same kind.
+            let words = if report || !carry.by_class.is_empty() { sentence_words(t, doc.text, s, e, seen) } else { Words::default() };
             if report {
                 event_in_sentence(
                     t,
