@@ -18,7 +18,7 @@ use crate::model::{
     TimelineItem,
 };
 use crate::normalize::normalize;
-use crate::tokenize::{sentences, stems, tokenize};
+use crate::tokenize::{sentences, stems, tokenize_into, Tokens};
 use crate::DocText;
 
 struct Trigger {
@@ -212,8 +212,9 @@ pub fn timeline(
     let t = triggers();
     let mut found = Vec::new();
     let mut seen = SeenWords::default();
+    let mut buf = Tokens::default();
     for (((doc, mentions), times), claims) in docs.iter().zip(mentions).zip(times).zip(claims) {
-        find_in_doc(t, doc, (mentions, times, claims), &mut seen, &mut found);
+        find_in_doc(t, doc, (mentions, times, claims), (&mut seen, &mut buf), &mut found);
     }
     merge(t, found, entities)
 }
@@ -233,9 +234,9 @@ struct Words {
 /// of a phrase trigger.
 type SeenWords = crate::gazetteer::HashMap<String, (Option<usize>, bool)>;
 
-fn sentence_words(t: &Triggers, text: &str, s: usize, e: usize, seen: &mut SeenWords) -> Words {
-    let tokens = tokenize(text, s, e);
-    let words: Vec<&str> = tokens.iter().filter(|w| w.is_word()).map(|w| w.norm.as_str()).collect();
+fn sentence_words(t: &Triggers, text: &str, (s, e): (usize, usize), seen: &mut SeenWords, buf: &mut Tokens) -> Words {
+    tokenize_into(text, s, e, buf);
+    let words: Vec<&str> = buf.toks.iter().filter(|w| w.is_word()).map(|w| buf.norm_of(w)).collect();
     let mut w = Words::default();
     for k in t.in_words(&words, seen) {
         let class = t.list[k].class;
@@ -261,7 +262,7 @@ fn find_in_doc(
     t: &Triggers,
     doc: &DocText,
     (mentions, times, claims): (&[Mention], &[Time], &Claims),
-    seen: &mut SeenWords,
+    (seen, buf): (&mut SeenWords, &mut Tokens),
     out: &mut Vec<Found>,
 ) {
     let mut ti = 0; // times and mentions are sorted: walk them with the sentences
@@ -312,7 +313,7 @@ fn find_in_doc(
             }
             // A sentence that reports nothing needs its trigger words only
             // to send its claims to a happening of the same kind.
-            let words = if report || !carry.by_class.is_empty() { sentence_words(t, doc.text, s, e, seen) } else { Words::default() };
+            let words = if report || !carry.by_class.is_empty() { sentence_words(t, doc.text, (s, e), seen, buf) } else { Words::default() };
             if report {
                 event_in_sentence(
                     t,
