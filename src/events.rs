@@ -502,6 +502,19 @@ fn event_in_sentence(
             quotes: if claims { quotes.to_vec() } else { Vec::new() },
         });
     }
+    // Claims of a sentence that tells of news and of background (`… which
+    // hosted talks in March 2022 … they agreed to swap 1,000 each`) are the
+    // news's: when the publication date does not tell them apart (none,
+    // or all weeks old), the latest happening the sentence tells of.
+    let latest = out[before..].iter().filter(|f| !f.planned).map(|f| f.date.clone()).max();
+    let any_news = out[before..].iter().any(|f| !f.planned && !f.background && art.published.is_some());
+    let news = |f: &Found| !f.planned && if any_news { !f.background } else { Some(&f.date) == latest.as_ref() };
+    if out[before..].iter().any(news) {
+        for f in out[before..].iter_mut().filter(|f| !news(f)) {
+            f.quantities.clear();
+            f.quotes.clear();
+        }
+    }
     // A sentence that names only days the text cannot fix (and background
     // years) is an undated report.
     if let Some(time) = undated.filter(|_| out.len() == before) {

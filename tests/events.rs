@@ -133,6 +133,17 @@ fn a_press_conference_is_not_a_summit() {
     assert!(what("2026-11-10").starts_with("summit"), "{:?}", what("2026-11-10"));
 }
 
+#[test]
+fn figures_of_a_sentence_with_news_and_background_go_to_the_news() {
+    let a = "تبادل\n\nوفي القاعة التي استضافت جولة أولى من المحادثات في يناير 2019، اتفق الطرفان يوم 3 مارس 2026 على تبادل 400 محتجز من كل جانب.";
+    let ann = run(&[("a.txt", a, "2026-03-04")]);
+    let figures = |date: &str| -> Vec<String> {
+        ann.timeline.iter().filter(|i| i.date == date).flat_map(|i| i.says.iter().flat_map(|s| s.quantities.iter().map(|q| q.text.clone()))).collect()
+    };
+    assert!(figures("2026-03-03").iter().any(|q| q.contains("400")), "{:#?}", ann.timeline);
+    assert!(figures("2019-01").is_empty(), "{:?}", figures("2019-01"));
+}
+
 fn run_some(docs: &[(&str, &str, Option<&str>)]) -> Annotation {
     let inputs: Vec<DocInput> = docs
         .iter()
