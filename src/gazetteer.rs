@@ -282,6 +282,9 @@ pub struct Gazetteer {
     pub org_name: HashSet<String>,
     pub org_heads_all: HashSet<String>,
     pub ministry_short: HashSet<String>,
+    /// Definite head + adjective that a nationality makes a body's name
+    /// (`البنك المركزي` + `المصري`).
+    pub org_adjectival: HashSet<String>,
     pub forces: HashSet<String>,
     pub org_stop: HashSet<String>,
     /// Person surname skeleton → name keys.
@@ -394,6 +397,7 @@ fn build() -> Gazetteer {
         org_name: HashSet::default(),
         org_heads_all: HashSet::default(),
         ministry_short: HashSet::default(),
+        org_adjectival: HashSet::default(),
         forces: HashSet::default(),
         org_stop: HashSet::default(),
         surnames: HashMap::default(),
@@ -425,6 +429,7 @@ fn build() -> Gazetteer {
                 "ministry_short" => "ministry_short",
                 "forces" => "forces",
                 "org_stop" => "org_stop",
+                "org_adjectival" => "org_adjectival",
                 _ => "",
             };
             continue;
@@ -478,6 +483,9 @@ fn build() -> Gazetteer {
             }
             "org_stop" => {
                 g.org_stop.insert(k);
+            }
+            "org_adjectival" => {
+                g.org_adjectival.insert(k);
             }
             _ => {}
         }

@@ -332,3 +332,34 @@ fn titles_in_gazetteer_forms_stay_outside_the_span() {
     let ms = one("وأكد الملك سلمان دعم المملكة.");
     assert_eq!(find(&ms, "سلمان").entity, "king-salman");
 }
+
+#[test]
+fn a_stranger_is_not_linked_to_a_known_person_one_letter_away() {
+    // Known: محمد رعد, ماجد فرج. Unknown people with a short surname one
+    // letter off, or a short first name one letter off, are other people.
+    for (text, name) in [
+        ("وقال محمد فؤاد إن القرار متوقع.", "محمد فؤاد"),
+        ("وقال محمد فرج إن القرار متوقع.", "محمد فرج"),
+        ("وقال أحمد فؤاد إن القرار متوقع.", "أحمد فؤاد"),
+    ] {
+        let ms = one(text);
+        let m = find(&ms, name);
+        assert!(m.entity.starts_with("person:"), "{name} linked to {}", m.entity);
+    }
+    assert_eq!(find(&one("وقال ماجد فرج إن القرار متوقع."), "ماجد فرج").entity, "majed-faraj");
+}
+
+#[test]
+fn a_definite_body_with_a_nationality_is_one_organisation() {
+    let ms = one("رفع البنك المركزي الأردني الفائدة، وقال الحرس الثوري الإيراني إن المناورات انتهت، فيما بقي البنك المركزي صامتاً.");
+    assert_eq!(find(&ms, "البنك المركزي الأردني").kind, "org");
+    assert_eq!(find(&ms, "الحرس الثوري الإيراني").kind, "org");
+    // Without a nationality it is a common noun.
+    assert!(!has(&ms, "البنك المركزي"), "{:?}", texts(&ms));
+}
+
+#[test]
+fn a_name_after_an_expert_title_is_a_person() {
+    let ms = one("ويرى الخبير الاقتصادي هاني جنينة أن القرار كان متوقعاً.");
+    assert_eq!(find(&ms, "هاني جنينة").kind, "person");
+}

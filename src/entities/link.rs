@@ -239,7 +239,8 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
         let first = first.as_str();
         let last = p.toks.last().map_or("", |s| s.as_str());
         let sur = surname_key_of(&p.toks);
-        let target = link_full(g, first, &p.toks[0], &sur, p.role.as_deref(), &gaz_roles, &mut del).or_else(|| {
+        let short = p.toks.len() >= 2 && skeleton(last).chars().count() < 3;
+        let target = link_full(g, (first, &p.toks[0]), (&sur, short), p.role.as_deref(), &gaz_roles, &mut del).or_else(|| {
             // A cluster of this run.
             let cands = by_surname.get(&sur).map_or(&[][..], |v| v.as_slice());
             let mut best = cands.iter().copied().find(|&c| clusters[c].firsts.iter().any(|f| first_compatible(f, first)));
@@ -306,7 +307,10 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
             // Latin spelling (`Tykhii`, `Fidan`).
             let latin = word.is_ascii();
             let sur_len = sur.chars().count();
-            let near = |f: &str| f == word || ((latin || sur_len >= 4) && within_one(f, word)) || (latin && sur_len >= 2);
+            // A given name standing alone (`وقال محمد`) is not a spelling
+            // of a surname one letter longer (`محمدي`).
+            let given = !latin && g.given.contains(word);
+            let near = |f: &str| f == word || (!given && (((latin || sur_len >= 4) && within_one(f, word)) || (latin && sur_len >= 2)));
             for &cl in by_surname.get(&sur).map(|v| v.as_slice()).unwrap_or(&[]) {
                 if clusters[cl].surname_forms.iter().any(|f| near(f)) || clusters[cl].surname_forms.is_empty() {
                     options.push(Target::Cluster(cl));
@@ -316,7 +320,8 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                 for k in keys {
                     // A short skeleton links only to somebody already named.
                     let named = seen.named(&Target::Gaz(k.entry));
-                    let ok = k.form == word || ((sur_len >= 3 || named) && near(&k.form));
+                    // A given name alone is that person's only once named.
+                    let ok = (k.form == word && (!given || named)) || ((sur_len >= 3 || named) && near(&k.form));
                     if ok && !options.contains(&Target::Gaz(k.entry)) {
                         options.push(Target::Gaz(k.entry));
                     }
@@ -443,7 +448,7 @@ fn choose(options: &[Target], seen: &Seen, doc: usize, idx: usize) -> Target {
 }
 
 /// A gazetteer person for a full name found by context.
-fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Option<&str>, gaz_roles: &HashMap<u32, HashSet<String>>, del: &mut String) -> Option<Target> {
+fn link_full(g: &Gazetteer, (first, first_form): (&str, &str), (sur, short_surname): (&str, bool), role: Option<&str>, gaz_roles: &HashMap<u32, HashSet<String>>, del: &mut String) -> Option<Target> {
     if sur.is_empty() {
         return None;
     }
@@ -466,7 +471,9 @@ fn link_full(g: &Gazetteer, first: &str, first_form: &str, sur: &str, role: Opti
         }
     }
     let sur_len = sur.chars().count();
-    if sur_len < 2 {
+    // A short surname's key holds the first name too (`surname_key`): one
+    // letter off there is a different surname (`محمد فؤاد`/`محمد رعد`).
+    if sur_len < 2 || short_surname {
         return None;
     }
     let mut found = None;

@@ -869,6 +869,22 @@ impl<'a> Scan<'a> {
         (!self.definite(i), true)
     }
 
+    /// What [`Self::name_like_compute`] turns down only for ending in ة.
+    fn surname_in_teh_marbuta(&self, i: usize) -> bool {
+        let Some(t) = self.t.toks.get(i) else { return false };
+        t.kind == TokKind::Word
+            && !self.glued(i)
+            && !self.definite(i)
+            && !self.bit(i, bit::TANWEEN)
+            && !self.is_stop(i)
+            && self.flags0(i) & (flag::ORG_HEAD | flag::NONPERSON) == 0
+            && !self.bit(i, bit::VERB)
+            && self.nat_at(i).is_none()
+            && self.title_at(i).is_none()
+            && self.raw(i).trim_end_matches(crate::normalize::is_ignorable).ends_with('ة')
+            && self.norm(i).chars().count() >= 4
+    }
+
     #[inline]
     fn given_at(&self, i: usize, ambiguous_ok: bool) -> bool {
         self.bit(i, if ambiguous_ok { bit::GIVEN_AMB } else { bit::GIVEN })
@@ -911,6 +927,11 @@ impl<'a> Scan<'a> {
             }
             let allow_def = (first_given && j == start) || (j > 0 && self.flags0(j - 1) & flag::PARTICLE != 0);
             if !self.name_like(j, allow_def) {
+                // An Arabic surname in ة (`هاني جنينة`, `علي جمعة`) right
+                // after a given name, the name ending there.
+                if first_given && count == 0 && self.surname_in_teh_marbuta(j) && (!self.word(j + 1) || self.is_stop(j + 1)) {
+                    return j + 1;
+                }
                 break;
             }
             if self.definite(j) && !allow_def {
@@ -1117,6 +1138,29 @@ impl<'a> Scan<'a> {
 
     fn org_rules(&self, i: usize, out: &mut Vec<Cand>, thing_end: &mut [usize]) {
         let g = self.g;
+        // Definite head + adjective + nationality: البنك المركزي المصري,
+        // الحرس الثوري الإيراني (a body's own name, as وزارة الخارجية
+        // التركية is; without the nationality it stays a common noun).
+        if self.word(i + 1) && self.word(i + 2) && self.norm(i).contains("ال") && self.nat_at(i + 2).is_some() && self.nat_definite(i + 2) {
+            let second = self.norm(i + 1);
+            let head = definite_forms(self.norm(i)).into_iter().find(|h| {
+                let mut two = String::with_capacity(h.len() + 1 + second.len());
+                two.push_str(h);
+                two.push(' ');
+                two.push_str(second);
+                g.org_adjectival.contains(&two)
+            });
+            if let Some(head) = head {
+                let key = self.key(i, i + 3, Some(&head));
+                let src = match g.names.get(key.as_str()) {
+                    Some(v) => Src::Gaz(Cow::Borrowed(v)),
+                    None => Src::New(key),
+                };
+                out.push(self.cand(i, i + 3, "org", src, 1));
+                thing_end[i] = thing_end[i].max(i + 3);
+                return;
+            }
+        }
         // Construct head + definite genitive (+ nationality): وزارة الخارجية التركية.
         let strong = self.head_reading(i, flag::ORG_GEN, &g.org_genitive);
         let weak_head = strong.is_none();
@@ -1569,6 +1613,26 @@ impl SurnameWords {
     }
 }
 
+
+/// A word's definite forms without its proclitics: `والبنك` → `البنك`,
+/// `للبنك` → `البنك`.
+fn definite_forms(w: &str) -> Vec<String> {
+    let mut s = w;
+    for _ in 0..3 {
+        if s.starts_with("ال") {
+            return vec![s.to_string()];
+        }
+        if let Some(r) = s.strip_prefix("لل") {
+            return vec![format!("ال{r}")];
+        }
+        match s.chars().next() {
+            Some(c @ ('و' | 'ف' | 'ب' | 'ك' | 'ل')) => s = &s[c.len_utf8()..],
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1584,4 +1648,3 @@ mod tests {
         assert!(readings("في").len() == 1);
     }
 }
-
