@@ -163,9 +163,25 @@ fn arabic_skeleton_into(word: &str, out: &mut String) {
     }
 }
 
+/// Lower case for the scripts names come in (Latin, Greek, Cyrillic),
+/// without Unicode's case tables (kilobytes of wasm for what names need).
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
 fn general_skeleton(word: &str) -> String {
     let mut out: Vec<char> = Vec::with_capacity(word.len());
-    let lower: String = latin_fold(&word.to_lowercase());
+    let lower: String = latin_fold(&word.chars().map(lower).collect::<String>());
     let mut w: &str = &lower;
     if w.starts_with("ال") && w.chars().count() >= 5 {
         w = &w["ال".len()..];
@@ -392,6 +408,19 @@ mod tests {
     fn fold_without_copy_agrees() {
         for w in ["Dolmabahçe", "zelenskyy", "Łódź", "ميدينسكي", "Зеленський", "straße", "ÀÖøſ"] {
             assert_eq!(latin_fold_cow(w), latin_fold(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_agrees_with_unicode_on_the_scripts_of_names() {
+        // Basic Latin, Latin-1, Latin Extended-A, Greek and Cyrillic letters.
+        let ranges = [0x41..0x7B, 0xC0..0x180, 0x391..0x3AC, 0x400..0x4C0, 0x4C1..0x4CF, 0x4D0..0x500];
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            let std: Vec<char> = c.to_lowercase().collect();
+            if std.len() == 1 {
+                assert_eq!(lower(c), std[0], "U+{u:04X}");
+            }
         }
     }
 
