@@ -347,6 +347,10 @@ fn a_stranger_is_not_linked_to_a_known_person_one_letter_away() {
         assert!(m.entity.starts_with("person:"), "{name} linked to {}", m.entity);
     }
     assert_eq!(find(&one("وقال ماجد فرج إن القرار متوقع."), "ماجد فرج").entity, "majed-faraj");
+    // A lone given name is nobody's surname until that person is named.
+    assert!(!one("وقال محمد إن القرار متوقع.").iter().any(|m| m.kind == "person" && !m.entity.starts_with("person:")));
+    let ms = one("التقى موسى فكي محمد الوفد. وقال محمد إن الأمر محسوم.");
+    assert!(ms.iter().filter(|m| m.entity == "moussa-faki").count() == 2, "{:?}", texts(&ms));
 }
 
 #[test]

@@ -321,7 +321,7 @@ pub fn resolve(docs: &[Vec<Cand>]) -> (Vec<Vec<Target>>, Vec<Cluster>) {
                     // A short skeleton links only to somebody already named.
                     let named = seen.named(&Target::Gaz(k.entry));
                     // A given name alone is that person's only once named.
-                    let ok = (k.form == word && (!given || named)) || ((sur_len >= 3 || named) && near(&k.form));
+                    let ok = if given { named && k.form == word } else { k.form == word || ((sur_len >= 3 || named) && near(&k.form)) };
                     if ok && !options.contains(&Target::Gaz(k.entry)) {
                         options.push(Target::Gaz(k.entry));
                     }
