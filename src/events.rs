@@ -455,12 +455,13 @@ fn event_in_sentence(
         .find(|m| m.kind == "place" && is_located(doc.text, m))
         .map(|m| m.entity.clone());
     let mut participants: Vec<String> = Vec::new();
-    // Not the outlet that reports it: its dateline (`(واج)`) or a known
-    // agency or newspaper.
+    // Not who reports it: the dateline's outlet (`(واج)`), a known agency
+    // or newspaper, or the sentence's source (`بحسب المنظمة الدولية للهجرة`).
     let g = crate::gazetteer::get();
     let in_dateline = |m: &Mention| art.dateline.as_ref().is_some_and(|d| d.start <= m.start && m.end <= d.end);
     let media = |m: &Mention| g.id_index(&m.entity).is_some_and(|e| g.entry(e).media);
-    for m in here.iter().filter(|m| (m.kind == "person" || m.kind == "org") && !in_dateline(m) && !media(m)) {
+    let source = |m: &Mention| quotes.iter().any(|q| q.attribution == Some("source") && q.speaker.as_deref() == Some(m.entity.as_str()));
+    for m in here.iter().filter(|m| (m.kind == "person" || m.kind == "org") && !in_dateline(m) && !media(m) && !source(m)) {
         if !participants.contains(&m.entity) {
             participants.push(m.entity.clone());
         }
