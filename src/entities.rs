@@ -86,26 +86,24 @@ fn title_len(surface: &str, g: &gazetteer::Gazetteer) -> usize {
             _ => {}
         }
     }
-    let mut best = 0;
     if words.len() < 2 {
         return 0;
     }
+    // The longest full title over the first words (with the first word's
+    // proclitics off), a name keeping at least one word.
+    let mut best = 0;
     for (_, mut phrase) in crate::tokenize::stems(&gazetteer::key_of(words[0].1)) {
-        // A name keeps at least one word.
         for k in 1..words.len() {
             match g.titles.get(&phrase) {
-                Some(&full) => best = if full { best.max(k) } else { best },
+                Some(true) => best = best.max(k),
+                Some(false) => {}
                 None => break,
             }
             phrase.push(' ');
             phrase.push_str(&gazetteer::key_of(words[k].1));
         }
     }
-    if best == 0 {
-        0
-    } else {
-        words[best].0
-    }
+    if best == 0 { 0 } else { words[best].0 }
 }
 
 /// Two lists in text order merged by start token, the first list's

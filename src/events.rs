@@ -471,6 +471,7 @@ fn event_in_sentence(
         Evidence { file: doc.name.to_string(), start: es, end: ee, text: doc.text[es..ee].to_string() }
     };
     let before = out.len();
+    let week_before = art.published.map(|p| p.add_days(-7));
     let several = dated.iter().any(|x| x.value.as_ref().is_some_and(|v| v.len() > 4));
     for time in dated {
         let value = time.value.clone().unwrap_or_default();
@@ -487,7 +488,6 @@ fn event_in_sentence(
         };
         let date = value.split('T').next().unwrap_or(&value).to_string();
         let (future, past) = future_past(&date, art.published);
-        let week_before = art.published.map(|p| p.add_days(-7));
         let (_, background) = future_past(&date, week_before);
         out.push(Found {
             date,

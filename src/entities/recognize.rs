@@ -849,40 +849,40 @@ impl<'a> Scan<'a> {
             let c = self.capitalised(i);
             return (c, c);
         }
-        if self.bit(i, bit::TANWEEN) || short || self.is_stop(i) {
-            return (false, false);
-        }
-        let f0 = self.flags0(i);
-        if f0 & (flag::ORG_HEAD | flag::NONPERSON) != 0 || self.bit(i, bit::VERB) || self.nat_at(i).is_some() {
-            return (false, false);
-        }
-        if self.title_at(i).is_some() {
+        if !self.arabic_name_shape(i, short) {
             return (false, false);
         }
         // Feminine nouns in ة are not foreign surnames (given names are
         // checked before this).
-        let raw = self.raw(i);
-        if raw.trim_end_matches(crate::normalize::is_ignorable).ends_with('ة') && !self.given_at(i, true) {
+        if self.ends_in_teh_marbuta(i) && !self.given_at(i, true) {
             return (false, false);
         }
         // Without ال only.
         (!self.definite(i), true)
     }
 
-    /// What [`Self::name_like_compute`] turns down only for ending in ة.
-    fn surname_in_teh_marbuta(&self, i: usize) -> bool {
-        let Some(t) = self.t.toks.get(i) else { return false };
-        t.kind == TokKind::Word
-            && !self.glued(i)
-            && !self.definite(i)
-            && !self.bit(i, bit::TANWEEN)
-            && !self.is_stop(i)
+    /// An Arabic word that is no function word, verb, nationality, title or
+    /// organisation head: what a name's word must be (the ة rule apart).
+    fn arabic_name_shape(&self, i: usize, short: bool) -> bool {
+        !(self.bit(i, bit::TANWEEN) || short || self.is_stop(i))
             && self.flags0(i) & (flag::ORG_HEAD | flag::NONPERSON) == 0
             && !self.bit(i, bit::VERB)
             && self.nat_at(i).is_none()
             && self.title_at(i).is_none()
-            && self.raw(i).trim_end_matches(crate::normalize::is_ignorable).ends_with('ة')
+    }
+
+    fn ends_in_teh_marbuta(&self, i: usize) -> bool {
+        self.raw(i).trim_end_matches(crate::normalize::is_ignorable).ends_with('ة')
+    }
+
+    /// What [`Self::name_like_compute`] turns down only for ending in ة.
+    fn surname_in_teh_marbuta(&self, i: usize) -> bool {
+        self.t.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+            && !self.glued(i)
+            && !self.definite(i)
             && self.norm(i).chars().count() >= 4
+            && self.arabic_name_shape(i, false)
+            && self.ends_in_teh_marbuta(i)
     }
 
     #[inline]
@@ -1143,7 +1143,7 @@ impl<'a> Scan<'a> {
         // التركية is; without the nationality it stays a common noun).
         if self.word(i + 1) && self.word(i + 2) && self.norm(i).contains("ال") && self.nat_at(i + 2).is_some() && self.nat_definite(i + 2) {
             let second = self.norm(i + 1);
-            let head = definite_forms(self.norm(i)).into_iter().find(|h| {
+            let head = crate::tokenize::stems(self.norm(i)).into_iter().map(|(_, h)| h).find(|h| {
                 let mut two = String::with_capacity(h.len() + 1 + second.len());
                 two.push_str(h);
                 two.push(' ');
@@ -1611,26 +1611,6 @@ impl SurnameWords {
         }
         out
     }
-}
-
-
-/// A word's definite forms without its proclitics: `والبنك` → `البنك`,
-/// `للبنك` → `البنك`.
-fn definite_forms(w: &str) -> Vec<String> {
-    let mut s = w;
-    for _ in 0..3 {
-        if s.starts_with("ال") {
-            return vec![s.to_string()];
-        }
-        if let Some(r) = s.strip_prefix("لل") {
-            return vec![format!("ال{r}")];
-        }
-        match s.chars().next() {
-            Some(c @ ('و' | 'ف' | 'ب' | 'ك' | 'ل')) => s = &s[c.len_utf8()..],
-            _ => break,
-        }
-    }
-    Vec::new()
 }
 
 #[cfg(test)]

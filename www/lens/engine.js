@@ -175,14 +175,8 @@ export class Engine {
         }
       }, 0);
     } else if (msg.type === 'result') {
-      let result;
-      try {
-        result = msg.json !== undefined ? JSON.parse(msg.json) : msg.result;
-      } catch (err) {
-        pending.reject(err);
-        return;
-      }
-      pending.resolve(result);
+      // On the main thread: the result object itself.
+      pending.resolve(msg.result);
     }
     else {
       // A trap may leave the wasm instance unusable: start afresh next time.
